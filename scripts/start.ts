@@ -1,0 +1,73 @@
+// npm start: the local stack without Docker. A persistent PostgreSQL (shim + migrations + seed on
+// first start, pending migrations on later starts), the edge functions served by Deno, and a
+// printout like `supabase start`'s. Ctrl-C stops everything; the next start reuses the data.
+import { join } from "node:path";
+import { dbUrlArgument } from "./lib/cli.ts";
+import { ensurePlatform, migrateUp, projectRoot, query, seed } from "./lib/database.ts";
+import { spawnDeno } from "./lib/deno.ts";
+import { LOCAL_JWT_SECRET, mintAccessToken, mintApiKey } from "./lib/keys.ts";
+import { startPersistentServer } from "./lib/postgres.ts";
+import { ensureSystemPackages } from "./lib/prerequisites.ts";
+
+const FUNCTIONS_PORT = Number(process.env.FUNCTIONS_PORT ?? 54321);
+const DB_PORT = Number(process.env.DB_PORT ?? 54322);
+
+async function main(): Promise<void> {
+  let url = dbUrlArgument();
+  if (url) {
+    await ensurePlatform(url);
+    migrateUp(url, { quiet: true });
+  } else {
+    ensureSystemPackages();
+    const dataDir = process.env.JOBTRAIL_DATA_DIR ?? join(projectRoot, ".jobtrail", "postgres");
+    const server = await startPersistentServer(dataDir, { port: DB_PORT });
+    url = server.url;
+    await ensurePlatform(url);
+    migrateUp(url, { quiet: true });
+    if (server.created) seed(url);
+    console.log(server.created ? "Created the local database and loaded the demo data." : `Reusing the local database in ${dataDir}.`);
+  }
+
+  const anonKey = await mintApiKey("anon");
+  const serviceRoleKey = await mintApiKey("service_role");
+  const functionsUrl = `http://127.0.0.1:${FUNCTIONS_PORT}/functions/v1`;
+  const functions = spawnDeno(["run", "--allow-all", "--config", "supabase/functions/deno.json", "supabase/functions/_dev/serve.ts"], {
+    SUPABASE_DB_URL: url,
+    SUPABASE_URL: `http://127.0.0.1:${FUNCTIONS_PORT}`,
+    SUPABASE_ANON_KEY: anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+    JWT_SECRET: LOCAL_JWT_SECRET,
+    FUNCTIONS_PORT: String(FUNCTIONS_PORT),
+  });
+  const stopFunctions = () => functions.kill("SIGTERM");
+  process.on("exit", stopFunctions);
+  functions.on("exit", (code) => {
+    console.error(`The functions server stopped (exit ${code}).`);
+    process.exit(1);
+  });
+
+  const users = await query<{ id: string; email: string }>(url, "select id, email from auth.users order by created_at, email limit 20");
+  const lines = [
+    "",
+    "Jobtrail local stack is running (no Docker).",
+    "",
+    `         DB URL: ${url}`,
+    `  Functions URL: ${functionsUrl}`,
+    `     JWT secret: ${LOCAL_JWT_SECRET}`,
+    `       anon key: ${anonKey}`,
+    `service_role key: ${serviceRoleKey}`,
+    "",
+    users.length ? "Demo users (access tokens valid 24 h; no GoTrue here, so tokens are minted locally):" : "No users yet.",
+  ];
+  for (const user of users) lines.push(`  ${user.email}`, `    ${await mintAccessToken(user)}`);
+  if (users[0]) {
+    lines.push("", "Try:", `  curl -s ${functionsUrl}/me -H "Authorization: Bearer <a token above>"`);
+  }
+  lines.push("", "Press Ctrl-C to stop.");
+  console.log(lines.join("\n"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

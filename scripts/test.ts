@@ -1,0 +1,160 @@
+// npm test: every test, in order, on a throwaway database (or the one given by --db-url):
+// shim + migrations + seed, pgTAP (pg_prove), Deno tests of the functions, static checks,
+// and the types drift check. Exits non-zero on any failure and ends with one summary line.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { dbUrlArgument, formatSeconds } from "./lib/cli.ts";
+import { ensurePlatform, migrateUp, projectRoot, resetDatabase } from "./lib/database.ts";
+import { functionsConfig, runDeno } from "./lib/deno.ts";
+import { LOCAL_JWT_SECRET } from "./lib/keys.ts";
+import { startThrowawayServer } from "./lib/postgres.ts";
+import { ensureSystemPackages } from "./lib/prerequisites.ts";
+import { generateTypes, typesFile } from "./lib/types.ts";
+
+interface StepOutcome {
+  passed: number;
+  failed: number;
+  note?: string;
+}
+
+interface Step {
+  name: string;
+  run(url: string): Promise<StepOutcome> | StepOutcome;
+}
+
+function show(output: string): void {
+  if (output.trim()) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+}
+
+const pgTap: Step = {
+  name: "pgTAP (pg_prove)",
+  run(url) {
+    // Exactly what `supabase test db` runs: every .sql/.pg file under supabase/tests.
+    const target = new URL(url);
+    const connection = ["--host", target.hostname, "--port", target.port || "5432", "--username", decodeURIComponent(target.username), "--dbname", target.pathname.slice(1)];
+    const result = spawnSync("pg_prove", [...connection, "--ext", ".sql", "--ext", ".pg", "--recurse", "--failures", "supabase/tests"], {
+      cwd: projectRoot,
+      encoding: "utf8",
+      env: { ...process.env, PGPASSWORD: decodeURIComponent(target.password), PGOPTIONS: "--client-min-messages=warning" },
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    show(output);
+    const total = Number(/Tests=(\d+)/.exec(output)?.[1] ?? 0);
+    const failed = [...output.matchAll(/Failed (\d+)\/\d+ subtests/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const broken = result.status !== 0 && failed === 0 ? 1 : 0;
+    return { passed: total - failed, failed: failed + broken, note: `${total} assertions` };
+  },
+};
+
+const denoTests: Step = {
+  name: "Deno tests (functions)",
+  run(url) {
+    const result = runDeno(["test", "--allow-all", "--config", functionsConfig, "supabase/functions"], {
+      SUPABASE_DB_URL: url,
+      TEST_ADMIN_DB_URL: url,
+      JWT_SECRET: LOCAL_JWT_SECRET,
+      SUPABASE_URL: "http://127.0.0.1:54321",
+      NO_COLOR: "1",
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    show(output);
+    const summary = /(ok|FAILED) \| (\d+) passed[^|]*\| (\d+) failed/.exec(output);
+    if (!summary) return { passed: 0, failed: 1, note: "deno test printed no summary" };
+    return { passed: Number(summary[2]), failed: Number(summary[3]) + (result.status !== 0 && summary[3] === "0" ? 1 : 0) };
+  },
+};
+
+function check(name: string, command: () => { status: number | null; output: string }): Step {
+  return {
+    name,
+    run() {
+      const { status, output } = command();
+      if (status !== 0) show(output);
+      return status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+    },
+  };
+}
+
+const denoLint = check("deno lint + fmt --check", () => {
+  const lint = runDeno(["lint", "--config", functionsConfig, "supabase/functions"]);
+  const fmt = runDeno(["fmt", "--check", "--config", functionsConfig, "supabase/functions"]);
+  return { status: (lint.status ?? 1) || (fmt.status ?? 1), output: `${lint.stdout}${lint.stderr}${fmt.stdout}${fmt.stderr}` };
+});
+
+const denoCheck = check("deno check (functions)", () => {
+  const result = runDeno(["check", "--config", functionsConfig, "supabase/functions"]);
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+});
+
+const typescript = check("tsc --noEmit (scripts, README snippet)", () => {
+  const result = spawnSync(join(projectRoot, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", "tsconfig.json"], {
+    cwd: projectRoot,
+    encoding: "utf8",
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+});
+
+const typesDrift: Step = {
+  name: "types/database.ts matches the schema",
+  async run(url) {
+    const generated = await generateTypes(url);
+    const committed = readFileSync(typesFile, "utf8");
+    if (generated === committed) return { passed: 1, failed: 0 };
+    console.log("types/database.ts is out of date: run `npm run gen:types` and commit the result.");
+    return { passed: 0, failed: 1 };
+  },
+};
+
+const steps: Step[] = [pgTap, denoTests, denoCheck, denoLint, typescript, typesDrift];
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  ensureSystemPackages();
+  let url = dbUrlArgument();
+  if (url) {
+    console.log("== database: using the given --db-url / SUPABASE_DB_URL");
+    await ensurePlatform(url);
+    migrateUp(url, { quiet: true });
+  } else {
+    const server = await startThrowawayServer();
+    url = server.url;
+    console.log(`== database: throwaway PostgreSQL ${server.major} on port ${server.port}`);
+    await resetDatabase(url, { quiet: true });
+  }
+  console.log(`== reset: shim + migrations + seed in ${formatSeconds(Date.now() - started)}`);
+
+  const rows: Array<{ name: string; outcome: StepOutcome; ms: number }> = [];
+  for (const step of steps) {
+    console.log(`\n== ${step.name}`);
+    const stepStart = Date.now();
+    let outcome: StepOutcome;
+    try {
+      outcome = await step.run(url);
+    } catch (error) {
+      console.log(String(error instanceof Error ? error.stack ?? error.message : error));
+      outcome = { passed: 0, failed: 1, note: "crashed" };
+    }
+    rows.push({ name: step.name, outcome, ms: Date.now() - stepStart });
+  }
+
+  console.log("\n== summary");
+  for (const { name, outcome, ms } of rows) {
+    const mark = outcome.failed === 0 ? "ok  " : "FAIL";
+    console.log(`${mark} ${name.padEnd(42)} ${String(outcome.passed).padStart(5)} passed ${String(outcome.failed).padStart(3)} failed  ${formatSeconds(ms).padStart(7)}${outcome.note ? `  (${outcome.note})` : ""}`);
+  }
+  const passed = rows.reduce((sum, row) => sum + row.outcome.passed, 0);
+  const failed = rows.reduce((sum, row) => sum + row.outcome.failed, 0);
+  console.log(`\nin ${formatSeconds(Date.now() - started)}`);
+  console.log(`jobtrail: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.log("jobtrail: 0 passed, 1 failed");
+    process.exit(1);
+  },
+);

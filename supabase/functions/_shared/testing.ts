@@ -1,0 +1,77 @@
+// Test support for Deno tests that run against the real test database (started by `npm test`).
+// Users are created the way GoTrue does (a row in auth.users) and tokens minted with the local secret.
+import { SignJWT } from "jose";
+import pg from "pg";
+
+export const jwtSecret = () => {
+  const secret = Deno.env.get("JWT_SECRET");
+  if (!secret) throw new Error("JWT_SECRET is not set: run the tests through `npm test`.");
+  return secret;
+};
+
+export function adminDbUrl(): string {
+  const url = Deno.env.get("TEST_ADMIN_DB_URL") ?? Deno.env.get("SUPABASE_DB_URL");
+  if (!url) throw new Error("TEST_ADMIN_DB_URL is not set: run the tests through `npm test`.");
+  return url;
+}
+
+/** Runs SQL as the database superuser, for test setup and for checks that must see every row. */
+export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: adminDbUrl() });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+}
+
+export async function mintToken(
+  claims: Record<string, unknown>,
+  options: { secret?: string; expiresIn?: string | number; notBefore?: string | number } = {},
+): Promise<string> {
+  let jwt = new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setIssuedAt();
+  jwt = jwt.setExpirationTime(options.expiresIn ?? "1h");
+  if (options.notBefore !== undefined) jwt = jwt.setNotBefore(options.notBefore);
+  return await jwt.sign(new TextEncoder().encode(options.secret ?? jwtSecret()));
+}
+
+export async function createUser(fullName = "Test User"): Promise<TestUser> {
+  const id = crypto.randomUUID();
+  const email = `${id}@example.test`;
+  await adminQuery(
+    `insert into auth.users (id, aud, role, email, raw_user_meta_data, raw_app_meta_data, created_at, updated_at)
+     values ($1, 'authenticated', 'authenticated', $2, $3, '{"provider":"email","providers":["email"]}', now(), now())`,
+    [id, email, JSON.stringify({ full_name: fullName })],
+  );
+  const token = await mintToken({ sub: id, role: "authenticated", aud: "authenticated", email });
+  return { id, email, token };
+}
+
+export async function deleteUser(user: TestUser): Promise<void> {
+  await adminQuery("delete from auth.users where id = $1", [user.id]);
+}
+
+export function serviceRoleToken(): Promise<string> {
+  return mintToken({ role: "service_role", iss: "supabase-demo" });
+}
+
+export function request(path: string, init: RequestInit & { token?: string; json?: unknown } = {}): Request {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set("content-type", "application/json");
+    body = JSON.stringify(init.json);
+  }
+  return new Request(`http://127.0.0.1/functions/v1/${path}`, { ...init, headers, body });
+}
