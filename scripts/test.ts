@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dbUrlArgument, formatSeconds } from "./lib/cli.ts";
 import { ensurePlatform, migrateUp, projectRoot, resetDatabase } from "./lib/database.ts";
+import { runAdvisors } from "./lib/advisors.ts";
 import { functionsConfig, runDeno } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET } from "./lib/keys.ts";
 import { startThrowawayServer } from "./lib/postgres.ts";
@@ -44,6 +45,15 @@ const pgTap: Step = {
     const failed = [...output.matchAll(/Failed (\d+)\/\d+ subtests/g)].reduce((sum, m) => sum + Number(m[1]), 0);
     const broken = result.status !== 0 && failed === 0 ? 1 : 0;
     return { passed: total - failed, failed: failed + broken, note: `${total} assertions` };
+  },
+};
+
+const advisors: Step = {
+  name: "Supabase advisors (splinter)",
+  run(url) {
+    const report = runAdvisors(url);
+    for (const line of report.lines) console.log(line);
+    return { passed: report.failures === 0 ? 1 : 0, failed: report.failures, note: `${report.findings} findings, ${report.allowed} allow-listed` };
   },
 };
 
@@ -106,7 +116,7 @@ const typesDrift: Step = {
   },
 };
 
-const steps: Step[] = [pgTap, denoTests, denoCheck, denoLint, typescript, typesDrift];
+const steps: Step[] = [pgTap, advisors, denoTests, denoCheck, denoLint, typescript, typesDrift];
 
 async function main(): Promise<number> {
   const started = Date.now();

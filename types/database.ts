@@ -14,6 +14,384 @@ export type Database = {
   }
   public: {
     Tables: {
+      application_events: {
+        Row: {
+          application_id: string
+          created_at: string
+          details: NonNullable<Json>
+          from_status: Database["public"]["Enums"]["application_status"] | null
+          id: string
+          kind: Database["public"]["Enums"]["application_event_kind"]
+          note: string | null
+          occurred_at: string
+          to_status: Database["public"]["Enums"]["application_status"] | null
+          user_id: string
+        }
+        Insert: {
+          application_id: string
+          created_at?: string
+          details?: NonNullable<Json>
+          from_status?: Database["public"]["Enums"]["application_status"] | null
+          id?: string
+          kind: Database["public"]["Enums"]["application_event_kind"]
+          note?: string | null
+          occurred_at?: string
+          to_status?: Database["public"]["Enums"]["application_status"] | null
+          user_id: string
+        }
+        Update: {
+          application_id?: string
+          created_at?: string
+          details?: NonNullable<Json>
+          from_status?: Database["public"]["Enums"]["application_status"] | null
+          id?: string
+          kind?: Database["public"]["Enums"]["application_event_kind"]
+          note?: string | null
+          occurred_at?: string
+          to_status?: Database["public"]["Enums"]["application_status"] | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "application_events_application_fkey"
+            columns: ["application_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "applications"
+            referencedColumns: ["id", "user_id"]
+          },
+        ]
+      }
+      applications: {
+        Row: {
+          application_url: string | null
+          applied_at: string | null
+          cover_letter_id: string | null
+          created_at: string
+          cv_id: string | null
+          external_application_id: string | null
+          follow_up_at: string | null
+          id: string
+          job_id: string
+          notes: string | null
+          status: Database["public"]["Enums"]["application_status"]
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          application_url?: string | null
+          applied_at?: string | null
+          cover_letter_id?: string | null
+          created_at?: string
+          cv_id?: string | null
+          external_application_id?: string | null
+          follow_up_at?: string | null
+          id?: string
+          job_id: string
+          notes?: string | null
+          status?: Database["public"]["Enums"]["application_status"]
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          application_url?: string | null
+          applied_at?: string | null
+          cover_letter_id?: string | null
+          created_at?: string
+          cv_id?: string | null
+          external_application_id?: string | null
+          follow_up_at?: string | null
+          id?: string
+          job_id?: string
+          notes?: string | null
+          status?: Database["public"]["Enums"]["application_status"]
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "applications_cover_letter_id_fkey"
+            columns: ["cover_letter_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "cover_letters"
+            referencedColumns: ["id", "user_id"]
+          },
+          {
+            foreignKeyName: "applications_cv_id_fkey"
+            columns: ["cv_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "generated_cvs"
+            referencedColumns: ["id", "user_id"]
+          },
+          {
+            foreignKeyName: "applications_job_id_fkey"
+            columns: ["job_id"]
+            isOneToOne: false
+            referencedRelation: "jobs"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      cover_letters: {
+        Row: {
+          body: string
+          created_at: string
+          generator: Database["public"]["Enums"]["document_generator"]
+          grounding: Json | null
+          id: string
+          job_id: string
+          max_words: number | null
+          model: string | null
+          prompt_version: string | null
+          tone: Database["public"]["Enums"]["letter_tone"]
+          user_id: string
+          version: number
+        }
+        Insert: {
+          body: string
+          created_at?: string
+          generator?: Database["public"]["Enums"]["document_generator"]
+          grounding?: Json | null
+          id?: string
+          job_id: string
+          max_words?: number | null
+          model?: string | null
+          prompt_version?: string | null
+          tone?: Database["public"]["Enums"]["letter_tone"]
+          user_id?: string
+          version?: number
+        }
+        Update: {
+          body?: string
+          created_at?: string
+          generator?: Database["public"]["Enums"]["document_generator"]
+          grounding?: Json | null
+          id?: string
+          job_id?: string
+          max_words?: number | null
+          model?: string | null
+          prompt_version?: string | null
+          tone?: Database["public"]["Enums"]["letter_tone"]
+          user_id?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cover_letters_job_id_fkey"
+            columns: ["job_id"]
+            isOneToOne: false
+            referencedRelation: "jobs"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      cv_templates: {
+        Row: {
+          body: string
+          created_at: string
+          description: string | null
+          format: Database["public"]["Enums"]["template_format"]
+          id: string
+          is_default: boolean
+          name: string
+          owner_id: string | null
+          updated_at: string
+        }
+        Insert: {
+          body: string
+          created_at?: string
+          description?: string | null
+          format?: Database["public"]["Enums"]["template_format"]
+          id?: string
+          is_default?: boolean
+          name: string
+          owner_id?: string | null
+          updated_at?: string
+        }
+        Update: {
+          body?: string
+          created_at?: string
+          description?: string | null
+          format?: Database["public"]["Enums"]["template_format"]
+          id?: string
+          is_default?: boolean
+          name?: string
+          owner_id?: string | null
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      generated_cvs: {
+        Row: {
+          content: NonNullable<Json>
+          created_at: string
+          generator: Database["public"]["Enums"]["document_generator"]
+          grounding: Json | null
+          id: string
+          job_id: string
+          match_score: number | null
+          matched_skills: string[]
+          missing_preferred_skills: string[]
+          missing_required_skills: string[]
+          model: string | null
+          prompt_version: string | null
+          rendered_html: string | null
+          rendered_markdown: string | null
+          template_id: string | null
+          user_id: string
+          version: number
+        }
+        Insert: {
+          content: NonNullable<Json>
+          created_at?: string
+          generator?: Database["public"]["Enums"]["document_generator"]
+          grounding?: Json | null
+          id?: string
+          job_id: string
+          match_score?: number | null
+          matched_skills?: string[]
+          missing_preferred_skills?: string[]
+          missing_required_skills?: string[]
+          model?: string | null
+          prompt_version?: string | null
+          rendered_html?: string | null
+          rendered_markdown?: string | null
+          template_id?: string | null
+          user_id?: string
+          version?: number
+        }
+        Update: {
+          content?: NonNullable<Json>
+          created_at?: string
+          generator?: Database["public"]["Enums"]["document_generator"]
+          grounding?: Json | null
+          id?: string
+          job_id?: string
+          match_score?: number | null
+          matched_skills?: string[]
+          missing_preferred_skills?: string[]
+          missing_required_skills?: string[]
+          model?: string | null
+          prompt_version?: string | null
+          rendered_html?: string | null
+          rendered_markdown?: string | null
+          template_id?: string | null
+          user_id?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "generated_cvs_job_id_fkey"
+            columns: ["job_id"]
+            isOneToOne: false
+            referencedRelation: "jobs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "generated_cvs_template_id_fkey"
+            columns: ["template_id"]
+            isOneToOne: false
+            referencedRelation: "cv_templates"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      jobs: {
+        Row: {
+          company: string
+          company_url: string | null
+          country_code: string | null
+          created_at: string
+          description: string | null
+          employment_type: Database["public"]["Enums"]["employment_type"] | null
+          expires_at: string | null
+          external_id: string | null
+          fingerprint: string | null
+          id: string
+          is_active: boolean
+          location: string | null
+          owner_id: string | null
+          posted_at: string | null
+          preferred_skills: string[]
+          remote_type: Database["public"]["Enums"]["remote_type"] | null
+          required_skills: string[]
+          requirements: string | null
+          responsibilities: string | null
+          salary_currency: string | null
+          salary_max: number | null
+          salary_min: number | null
+          salary_period: Database["public"]["Enums"]["salary_period"] | null
+          search_vector: unknown
+          source: string
+          source_url: string | null
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          company: string
+          company_url?: string | null
+          country_code?: string | null
+          created_at?: string
+          description?: string | null
+          employment_type?:
+            | Database["public"]["Enums"]["employment_type"]
+            | null
+          expires_at?: string | null
+          external_id?: string | null
+          fingerprint?: never
+          id?: string
+          is_active?: boolean
+          location?: string | null
+          owner_id?: string | null
+          posted_at?: string | null
+          preferred_skills?: string[]
+          remote_type?: Database["public"]["Enums"]["remote_type"] | null
+          required_skills?: string[]
+          requirements?: string | null
+          responsibilities?: string | null
+          salary_currency?: string | null
+          salary_max?: number | null
+          salary_min?: number | null
+          salary_period?: Database["public"]["Enums"]["salary_period"] | null
+          search_vector?: never
+          source?: string
+          source_url?: string | null
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          company?: string
+          company_url?: string | null
+          country_code?: string | null
+          created_at?: string
+          description?: string | null
+          employment_type?:
+            | Database["public"]["Enums"]["employment_type"]
+            | null
+          expires_at?: string | null
+          external_id?: string | null
+          fingerprint?: never
+          id?: string
+          is_active?: boolean
+          location?: string | null
+          owner_id?: string | null
+          posted_at?: string | null
+          preferred_skills?: string[]
+          remote_type?: Database["public"]["Enums"]["remote_type"] | null
+          required_skills?: string[]
+          requirements?: string | null
+          responsibilities?: string | null
+          salary_currency?: string | null
+          salary_max?: number | null
+          salary_min?: number | null
+          salary_period?: Database["public"]["Enums"]["salary_period"] | null
+          search_vector?: never
+          source?: string
+          source_url?: string | null
+          title?: string
+          updated_at?: string
+        }
+        Relationships: []
+      }
       profiles: {
         Row: {
           created_at: string
@@ -89,6 +467,104 @@ export type Database = {
         }
         Relationships: []
       }
+      projects: {
+        Row: {
+          achievements: string[]
+          created_at: string
+          description: string | null
+          end_date: string | null
+          id: string
+          is_featured: boolean
+          metrics: NonNullable<Json>
+          name: string
+          relevance_tags: string[]
+          repository_url: string | null
+          role: string | null
+          search_vector: unknown
+          start_date: string | null
+          technologies: string[]
+          updated_at: string
+          url: string | null
+          user_id: string
+        }
+        Insert: {
+          achievements?: string[]
+          created_at?: string
+          description?: string | null
+          end_date?: string | null
+          id?: string
+          is_featured?: boolean
+          metrics?: NonNullable<Json>
+          name: string
+          relevance_tags?: string[]
+          repository_url?: string | null
+          role?: string | null
+          search_vector?: never
+          start_date?: string | null
+          technologies?: string[]
+          updated_at?: string
+          url?: string | null
+          user_id?: string
+        }
+        Update: {
+          achievements?: string[]
+          created_at?: string
+          description?: string | null
+          end_date?: string | null
+          id?: string
+          is_featured?: boolean
+          metrics?: NonNullable<Json>
+          name?: string
+          relevance_tags?: string[]
+          repository_url?: string | null
+          role?: string | null
+          search_vector?: never
+          start_date?: string | null
+          technologies?: string[]
+          updated_at?: string
+          url?: string | null
+          user_id?: string
+        }
+        Relationships: []
+      }
+      user_job_preferences: {
+        Row: {
+          created_at: string
+          is_favorite: boolean
+          is_hidden: boolean
+          job_id: string
+          notes: string | null
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          is_favorite?: boolean
+          is_hidden?: boolean
+          job_id: string
+          notes?: string | null
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          created_at?: string
+          is_favorite?: boolean
+          is_hidden?: boolean
+          job_id?: string
+          notes?: string | null
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_job_preferences_job_id_fkey"
+            columns: ["job_id"]
+            isOneToOne: false
+            referencedRelation: "jobs"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -97,7 +573,32 @@ export type Database = {
       [_ in never]: never
     }
     Enums: {
+      application_event_kind:
+        | "status_change"
+        | "note"
+        | "interview"
+        | "follow_up"
+      application_status:
+        | "draft"
+        | "applied"
+        | "interviewing"
+        | "offered"
+        | "accepted"
+        | "declined"
+        | "rejected"
+        | "withdrawn"
+      document_generator: "deterministic" | "llm" | "manual"
+      employment_type:
+        | "full_time"
+        | "part_time"
+        | "contract"
+        | "temporary"
+        | "internship"
+        | "freelance"
+      letter_tone: "formal" | "warm" | "concise"
       remote_type: "onsite" | "hybrid" | "remote"
+      salary_period: "year" | "month" | "week" | "day" | "hour"
+      template_format: "markdown" | "html"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -225,7 +726,35 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      application_event_kind: [
+        "status_change",
+        "note",
+        "interview",
+        "follow_up",
+      ],
+      application_status: [
+        "draft",
+        "applied",
+        "interviewing",
+        "offered",
+        "accepted",
+        "declined",
+        "rejected",
+        "withdrawn",
+      ],
+      document_generator: ["deterministic", "llm", "manual"],
+      employment_type: [
+        "full_time",
+        "part_time",
+        "contract",
+        "temporary",
+        "internship",
+        "freelance",
+      ],
+      letter_tone: ["formal", "warm", "concise"],
       remote_type: ["onsite", "hybrid", "remote"],
+      salary_period: ["year", "month", "week", "day", "hour"],
+      template_format: ["markdown", "html"],
     },
   },
 } as const
