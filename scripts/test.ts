@@ -69,9 +69,12 @@ const denoTests: Step = {
     });
     const output = `${result.stdout}${result.stderr}`;
     show(output);
-    const summary = /(ok|FAILED) \| (\d+) passed[^|]*\| (\d+) failed/.exec(output);
+    // "ok | 8 passed (9 steps) | 0 failed": tests and their steps both count.
+    const summary = /(ok|FAILED) \| (\d+) passed(?: \((\d+) steps?\))? \| (\d+) failed(?: \((\d+) steps?\))?/.exec(output);
     if (!summary) return { passed: 0, failed: 1, note: "deno test printed no summary" };
-    return { passed: Number(summary[2]), failed: Number(summary[3]) + (result.status !== 0 && summary[3] === "0" ? 1 : 0) };
+    const [passed, passedSteps, failed, failedSteps] = [summary[2], summary[3], summary[4], summary[5]].map((n) => Number(n ?? 0));
+    const crashed = result.status !== 0 && failed + failedSteps === 0 ? 1 : 0;
+    return { passed: passed + passedSteps, failed: failed + failedSteps + crashed, note: `${passed} tests, ${passedSteps} steps` };
   },
 };
 

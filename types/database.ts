@@ -61,6 +61,21 @@ export type Database = {
           },
         ]
       }
+      application_status_transitions: {
+        Row: {
+          from_status: Database["public"]["Enums"]["application_status"]
+          to_status: Database["public"]["Enums"]["application_status"]
+        }
+        Insert: {
+          from_status: Database["public"]["Enums"]["application_status"]
+          to_status: Database["public"]["Enums"]["application_status"]
+        }
+        Update: {
+          from_status?: Database["public"]["Enums"]["application_status"]
+          to_status?: Database["public"]["Enums"]["application_status"]
+        }
+        Relationships: []
+      }
       applications: {
         Row: {
           application_url: string | null
@@ -397,6 +412,7 @@ export type Database = {
           created_at: string
           education: NonNullable<Json>
           email: string | null
+          follow_up_days: number
           full_name: string | null
           github_url: string | null
           headline: string | null
@@ -421,6 +437,7 @@ export type Database = {
           created_at?: string
           education?: NonNullable<Json>
           email?: string | null
+          follow_up_days?: number
           full_name?: string | null
           github_url?: string | null
           headline?: string | null
@@ -445,6 +462,7 @@ export type Database = {
           created_at?: string
           education?: NonNullable<Json>
           email?: string | null
+          follow_up_days?: number
           full_name?: string | null
           github_url?: string | null
           headline?: string | null
@@ -570,7 +588,113 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      [_ in never]: never
+      add_application_note: {
+        Args: { application_id: string; note: string; occurred_at?: string }
+        Returns: {
+          application_id: string
+          created_at: string
+          details: NonNullable<Json>
+          from_status: Database["public"]["Enums"]["application_status"] | null
+          id: string
+          kind: Database["public"]["Enums"]["application_event_kind"]
+          note: string | null
+          occurred_at: string
+          to_status: Database["public"]["Enums"]["application_status"] | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "application_events"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      record_follow_up: {
+        Args: {
+          application_id: string
+          next_follow_up_at?: string
+          note?: string
+          occurred_at?: string
+        }
+        Returns: {
+          application_id: string
+          created_at: string
+          details: NonNullable<Json>
+          from_status: Database["public"]["Enums"]["application_status"] | null
+          id: string
+          kind: Database["public"]["Enums"]["application_event_kind"]
+          note: string | null
+          occurred_at: string
+          to_status: Database["public"]["Enums"]["application_status"] | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "application_events"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      schedule_interview: {
+        Args: {
+          application_id: string
+          duration_minutes?: number
+          kind: Database["public"]["Enums"]["interview_kind"]
+          location?: string
+          note?: string
+          scheduled_at: string
+          time_zone: string
+          with_whom?: string
+        }
+        Returns: {
+          application_id: string
+          created_at: string
+          details: NonNullable<Json>
+          from_status: Database["public"]["Enums"]["application_status"] | null
+          id: string
+          kind: Database["public"]["Enums"]["application_event_kind"]
+          note: string | null
+          occurred_at: string
+          to_status: Database["public"]["Enums"]["application_status"] | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "application_events"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      transition_application: {
+        Args: {
+          application_id: string
+          expected_status?: Database["public"]["Enums"]["application_status"]
+          note?: string
+          occurred_at?: string
+          to_status: Database["public"]["Enums"]["application_status"]
+        }
+        Returns: {
+          application_url: string | null
+          applied_at: string | null
+          cover_letter_id: string | null
+          created_at: string
+          cv_id: string | null
+          external_application_id: string | null
+          follow_up_at: string | null
+          id: string
+          job_id: string
+          notes: string | null
+          status: Database["public"]["Enums"]["application_status"]
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "applications"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
     }
     Enums: {
       application_event_kind:
@@ -595,6 +719,7 @@ export type Database = {
         | "temporary"
         | "internship"
         | "freelance"
+      interview_kind: "phone" | "video" | "onsite" | "take_home"
       letter_tone: "formal" | "warm" | "concise"
       remote_type: "onsite" | "hybrid" | "remote"
       salary_period: "year" | "month" | "week" | "day" | "hour"
@@ -751,6 +876,7 @@ export const Constants = {
         "internship",
         "freelance",
       ],
+      interview_kind: ["phone", "video", "onsite", "take_home"],
       letter_tone: ["formal", "warm", "concise"],
       remote_type: ["onsite", "hybrid", "remote"],
       salary_period: ["year", "month", "week", "day", "hour"],

@@ -2,9 +2,11 @@
 // http://127.0.0.1:54321/functions/v1/<name>, like the edge runtime behind `supabase start`.
 // Folders starting with `_` are not deployed, so this file never reaches Supabase.
 import { corsHeaders, errorResponse } from "../_shared/http.ts";
+import { handler as applicationStatus } from "../application-status/handler.ts";
 import { handler as me } from "../me/handler.ts";
 
 export const routes: Record<string, (request: Request) => Promise<Response>> = {
+  "application-status": applicationStatus,
   me,
 };
 

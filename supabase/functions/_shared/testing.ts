@@ -75,3 +75,38 @@ export function request(path: string, init: RequestInit & { token?: string; json
   }
   return new Request(`http://127.0.0.1/functions/v1/${path}`, { ...init, headers, body });
 }
+
+/** A shared posting (owner_id null), as ingest would write it. */
+export async function createSharedJob(title = "Backend Engineer"): Promise<string> {
+  const [row] = await adminQuery<{ id: string }>(
+    `insert into public.jobs (owner_id, source, external_id, title, company, location, remote_type, required_skills)
+     values (null, 'test', $1, $2, 'Testing Company', 'Berlin, Germany', 'hybrid', '{TypeScript,PostgreSQL}')
+     returning id`,
+    [crypto.randomUUID(), title],
+  );
+  return row.id;
+}
+
+/** An application in the given status, with the timeline a real path to it would have written. */
+export async function createApplication(user: TestUser, jobId: string, status = "draft"): Promise<string> {
+  const path: Record<string, string[]> = {
+    draft: [],
+    applied: ["applied"],
+    interviewing: ["applied", "interviewing"],
+    offered: ["applied", "interviewing", "offered"],
+  };
+  const [row] = await adminQuery<{ id: string }>(
+    "insert into public.applications (user_id, job_id, status) values ($1, $2, $3) returning id",
+    [user.id, jobId, status],
+  );
+  let from = "draft";
+  for (const to of path[status] ?? []) {
+    await adminQuery(
+      `insert into public.application_events (application_id, user_id, kind, from_status, to_status, occurred_at)
+       values ($1, $2, 'status_change', $3, $4, now() - interval '1 day')`,
+      [row.id, user.id, from, to],
+    );
+    from = to;
+  }
+  return row.id;
+}
