@@ -56,6 +56,13 @@ export type Database = {
             foreignKeyName: "application_events_application_fkey"
             columns: ["application_id", "user_id"]
             isOneToOne: false
+            referencedRelation: "application_outcomes"
+            referencedColumns: ["application_id", "user_id"]
+          },
+          {
+            foreignKeyName: "application_events_application_fkey"
+            columns: ["application_id", "user_id"]
+            isOneToOne: false
             referencedRelation: "applications"
             referencedColumns: ["id", "user_id"]
           },
@@ -585,7 +592,132 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      application_outcomes: {
+        Row: {
+          application_id: string | null
+          cv_generator: Database["public"]["Enums"]["document_generator"] | null
+          cv_id: string | null
+          cv_template_id: string | null
+          reached_accepted: boolean | null
+          reached_applied: boolean | null
+          reached_interviewing: boolean | null
+          reached_offered: boolean | null
+          responded: boolean | null
+          source: string | null
+          status: Database["public"]["Enums"]["application_status"] | null
+          user_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "applications_cv_id_fkey"
+            columns: ["cv_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "generated_cvs"
+            referencedColumns: ["id", "user_id"]
+          },
+          {
+            foreignKeyName: "generated_cvs_template_id_fkey"
+            columns: ["cv_template_id"]
+            isOneToOne: false
+            referencedRelation: "cv_templates"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      application_stage_stays: {
+        Row: {
+          application_id: string | null
+          days: number | null
+          entered_at: string | null
+          left_at: string | null
+          status: Database["public"]["Enums"]["application_status"] | null
+          user_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "application_events_application_fkey"
+            columns: ["application_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "application_outcomes"
+            referencedColumns: ["application_id", "user_id"]
+          },
+          {
+            foreignKeyName: "application_events_application_fkey"
+            columns: ["application_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "applications"
+            referencedColumns: ["id", "user_id"]
+          },
+        ]
+      }
+      pipeline_by_cv_template: {
+        Row: {
+          applications: number | null
+          cv_generator: Database["public"]["Enums"]["document_generator"] | null
+          cv_template_id: string | null
+          cv_template_name: string | null
+          reached_applied: number | null
+          reached_interviewing: number | null
+          responded: number | null
+          response_rate: number | null
+          user_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "generated_cvs_template_id_fkey"
+            columns: ["cv_template_id"]
+            isOneToOne: false
+            referencedRelation: "cv_templates"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      pipeline_by_source: {
+        Row: {
+          applications: number | null
+          reached_applied: number | null
+          reached_interviewing: number | null
+          reached_offered: number | null
+          responded: number | null
+          response_rate: number | null
+          source: string | null
+          user_id: string | null
+        }
+        Relationships: []
+      }
+      pipeline_stage_durations: {
+        Row: {
+          median_days: number | null
+          status: Database["public"]["Enums"]["application_status"] | null
+          stays: number | null
+          user_id: string | null
+        }
+        Relationships: []
+      }
+      pipeline_summary: {
+        Row: {
+          acceptance_rate: number | null
+          accepted: number | null
+          applications: number | null
+          applied: number | null
+          declined: number | null
+          draft: number | null
+          interview_rate: number | null
+          interviewing: number | null
+          offer_rate: number | null
+          offered: number | null
+          reached_accepted: number | null
+          reached_applied: number | null
+          reached_interviewing: number | null
+          reached_offered: number | null
+          rejected: number | null
+          responded: number | null
+          response_rate: number | null
+          user_id: string | null
+          withdrawn: number | null
+        }
+        Relationships: []
+      }
     }
     Functions: {
       add_application_note: {
