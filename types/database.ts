@@ -153,6 +153,27 @@ export type Database = {
           },
         ]
       }
+      calendar_feeds: {
+        Row: {
+          created_at: string
+          rotated_at: string
+          token_hash: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          rotated_at?: string
+          token_hash: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          rotated_at?: string
+          token_hash?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       cover_letters: {
         Row: {
           body: string
@@ -766,6 +787,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      rotate_calendar_token: {
+        Args: Record<PropertyKey, never>
+        Returns: string
       }
       schedule_interview: {
         Args: {

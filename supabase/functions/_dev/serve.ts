@@ -3,10 +3,12 @@
 // Folders starting with `_` are not deployed, so this file never reaches Supabase.
 import { corsHeaders, errorResponse } from "../_shared/http.ts";
 import { handler as applicationStatus } from "../application-status/handler.ts";
+import { handler as calendar } from "../calendar/handler.ts";
 import { handler as me } from "../me/handler.ts";
 
 export const routes: Record<string, (request: Request) => Promise<Response>> = {
   "application-status": applicationStatus,
+  calendar,
   me,
 };
 

@@ -110,3 +110,27 @@ export async function createApplication(user: TestUser, jobId: string, status = 
   }
   return row.id;
 }
+
+/** Runs SQL in one transaction as the user, the way PostgREST would for their request. */
+export async function queryAsUser<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  user: TestUser,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: adminDbUrl() });
+  await client.connect();
+  try {
+    await client.query("begin");
+    await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
+      JSON.stringify({ sub: user.id, role: "authenticated", aud: "authenticated" }),
+    ]);
+    const { rows } = await client.query<T>(sql, params);
+    await client.query("commit");
+    return rows;
+  } catch (error) {
+    await client.query("rollback");
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
