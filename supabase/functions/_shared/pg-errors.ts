@@ -33,7 +33,7 @@ export function failureFromPostgres<T = never>(error: unknown): Result<T> | unde
       return fail("not_found", error.message);
     case "PT409": {
       const reason = (details as { reason?: string } | undefined)?.reason;
-      return fail(reason === "stale_status" ? "conflict" : "illegal_transition", error.message, details);
+      return fail(reason === "illegal_transition" ? "illegal_transition" : "conflict", error.message, details);
     }
     case "PT429":
       return fail("rate_limited", error.message, details);
