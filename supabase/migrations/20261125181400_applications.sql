@@ -56,7 +56,7 @@ create table public.application_events (
   constraint application_events_from_status_check check (from_status is null or kind = 'status_change')
 );
 comment on table public.application_events is 'Append-only timeline of an application: status changes, notes, interviews, follow-ups. Written by database functions only; corrections are new events.';
-comment on column public.application_events.details is 'Kind-specific data, e.g. an interview''s {scheduled_at, timezone, kind, location, with}.';
+comment on column public.application_events.details is 'Kind-specific data, e.g. an interview''s {scheduled_at, time_zone, kind, location, with, duration_minutes}.';
 comment on column public.application_events.occurred_at is 'When it happened (may be back-dated); created_at is when it was recorded.';
 
 create table public.user_job_preferences (
