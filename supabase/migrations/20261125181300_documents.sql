@@ -34,7 +34,13 @@ create table public.generated_cvs (
   job_id uuid not null references public.jobs (id),
   version integer not null default 0,
   template_id uuid references public.cv_templates (id) on delete set null,
-  content jsonb not null check (pg_catalog.jsonb_typeof(content) = 'object' and pg_catalog.pg_column_size(content) <= 524288),
+  -- The JSON Resume sections a profile holds are held to the same shape here: a client writing a CV
+  -- through the API must not get past the checks the profile it came from passed.
+  content jsonb not null check (
+    pg_catalog.jsonb_typeof(content) = 'object' and pg_catalog.pg_column_size(content) <= 524288
+    and private.is_valid_work_history(coalesce(nullif(content -> 'work', 'null'), '[]'))
+    and private.is_valid_education(coalesce(nullif(content -> 'education', 'null'), '[]'))
+  ),
   rendered_markdown text check (pg_catalog.length(rendered_markdown) <= 200000),
   rendered_html text check (pg_catalog.length(rendered_html) <= 400000),
   match_score smallint check (match_score between 0 and 100),
@@ -51,7 +57,7 @@ create table public.generated_cvs (
 );
 comment on table public.generated_cvs is 'Tailored CV versions, one series per (user, job); immutable once written.';
 comment on column public.generated_cvs.version is 'Assigned by the database: 1, 2, 3... per (user, job), no gaps or duplicates under concurrency.';
-comment on column public.generated_cvs.content is 'The CV as a JSON Resume document (basics, work, projects, education, skills).';
+comment on column public.generated_cvs.content is 'The CV as a JSON Resume document (basics, work, projects, education, skills); work and education, when present, are checked like the profile''s.';
 comment on column public.generated_cvs.match_score is 'How well the CV covers the posting, 0-100.';
 comment on column public.generated_cvs.grounding is 'Result of the grounding check of an LLM draft: {passed, unsupported: [...]}.';
 
