@@ -94,6 +94,7 @@ comment on function private.append_application_event(uuid, public.application_ev
 create or replace function private.apply_status_change(
   application_id uuid,
   to_status public.application_status,
+  note text,
   occurred_at timestamptz
 )
 returns public.applications
@@ -112,6 +113,11 @@ begin
   end if;
   select p.follow_up_days into follow_up_days from public.profiles p where p.id = application.user_id;
 
+  -- The status and its timeline entry are written together, so no path changes one without the other.
+  perform private.append_application_event(
+    application.id, 'status_change', apply_status_change.note, '{}', apply_status_change.occurred_at,
+    application.status, apply_status_change.to_status
+  );
   -- Tells the guard trigger this change comes from the state machine.
   perform pg_catalog.set_config('jobtrail.status_change', application.id::text, true);
   update public.applications a
@@ -129,11 +135,11 @@ begin
   return application;
 end;
 $$;
-comment on function private.apply_status_change(uuid, public.application_status, timestamptz) is 'Writes a status change and its side columns (applied_at; follow_up_at proposed on applying, cleared when closed). Called by transition_application only.';
+comment on function private.apply_status_change(uuid, public.application_status, text, timestamptz) is 'Writes a status change, its timeline event and its side columns (applied_at; follow_up_at proposed on applying, cleared when closed). Called by transition_application only; the guard trigger still refuses an illegal move.';
 
 grant execute on function
   private.append_application_event(uuid, public.application_event_kind, text, jsonb, timestamptz, public.application_status, public.application_status),
-  private.apply_status_change(uuid, public.application_status, timestamptz)
+  private.apply_status_change(uuid, public.application_status, text, timestamptz)
 to authenticated, service_role;
 
 -- Section: API functions
@@ -174,11 +180,9 @@ begin
             hint = 'Legal moves are listed in application_status_transitions.';
   end if;
 
-  perform private.append_application_event(
-    application.id, 'status_change', transition_application.note, '{}', transition_application.occurred_at,
-    application.status, transition_application.to_status
+  return private.apply_status_change(
+    application.id, transition_application.to_status, transition_application.note, transition_application.occurred_at
   );
-  return private.apply_status_change(application.id, transition_application.to_status, transition_application.occurred_at);
 end;
 $$;
 comment on function public.transition_application(uuid, public.application_status, text, timestamptz, public.application_status) is

@@ -2,7 +2,7 @@
 -- and never edited or deleted by users.
 begin;
 \ir helpers.psql
-select plan(12);
+select plan(14);
 
 select tests.create_supabase_user('seeker');
 select tests.create_supabase_user('stranger');
@@ -72,6 +72,21 @@ select throws_ok(
   $$ select private.append_application_event('00000000-0000-4000-8000-0000000000b1', 'note', 'forged', '{}', now()) $$,
   'P0002', null,
   'the internal writer re-checks ownership too'
+);
+
+-- The internal writer of status changes cannot be used to skip the timeline or the state machine.
+select tests.authenticate_as('seeker');
+select private.apply_status_change('00000000-0000-4000-8000-0000000000b1', 'interviewing', 'straight to interviewing', now());
+select is(
+  (select count(*)::int from public.application_events
+    where application_id = '00000000-0000-4000-8000-0000000000b1' and kind = 'status_change' and to_status = 'interviewing'),
+  1,
+  'a status change through the internal writer still writes its timeline entry'
+);
+select throws_ok(
+  $$ select private.apply_status_change('00000000-0000-4000-8000-0000000000b1', 'accepted', null, now()) $$,
+  'PT409', 'illegal transition from interviewing to accepted',
+  'and still cannot make an illegal move'
 );
 
 select * from finish();
