@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dbUrlArgument, formatSeconds } from "./lib/cli.ts";
 import { ensurePlatform, migrateUp, projectRoot, resetDatabase } from "./lib/database.ts";
-import { runAdvisors } from "./lib/advisors.ts";
 import { functionsConfig, runDeno } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET } from "./lib/keys.ts";
+import { runLintDb } from "./lib/lint-db.ts";
+import { checkMigrationSafety, checkMigrationSafetyInBackground } from "./lib/migration-safety.ts";
 import { startThrowawayServer } from "./lib/postgres.ts";
 import { ensureSystemPackages } from "./lib/prerequisites.ts";
 import { generateTypes, typesFile } from "./lib/types.ts";
@@ -48,12 +49,27 @@ const pgTap: Step = {
   },
 };
 
-const advisors: Step = {
-  name: "Supabase advisors (splinter)",
-  run(url) {
-    const report = runAdvisors(url);
+// npm run lint:db: advisors, plpgsql_check and the project's checks with their self-tests.
+const lintDb: Step = {
+  name: "lint:db (advisors, plpgsql_check, checks)",
+  async run(url) {
+    const report = await runLintDb(url);
     for (const line of report.lines) console.log(line);
-    return { passed: report.failures === 0 ? 1 : 0, failed: report.failures, note: `${report.findings} findings, ${report.allowed} allow-listed` };
+    const ran = report.sections.reduce((sum, section) => sum + section.ran, 0);
+    return { passed: Math.max(0, ran - report.failures), failed: report.failures, note: report.note };
+  },
+};
+
+// Builds its own scratch database, so main() starts it early in a child process and it overlaps the
+// steps before it.
+let migrationSafetyRun: ReturnType<typeof checkMigrationSafety> | undefined;
+const migrationSafety: Step = {
+  name: "newest migration over seeded older schema",
+  async run(url) {
+    const result = await (migrationSafetyRun ??= checkMigrationSafety(url));
+    for (const line of result.lines) console.log(line);
+    if (result.status === "failed") return { passed: 0, failed: 1 };
+    return { passed: 1, failed: 0, note: result.status === "skipped" ? "skipped, see above" : undefined };
   },
 };
 
@@ -66,6 +82,7 @@ const denoTests: Step = {
       JWT_SECRET: LOCAL_JWT_SECRET,
       SUPABASE_URL: "http://127.0.0.1:54321",
       NO_COLOR: "1",
+      REQUEST_LOG: "off",
     });
     const output = `${result.stdout}${result.stderr}`;
     show(output);
@@ -119,7 +136,7 @@ const typesDrift: Step = {
   },
 };
 
-const steps: Step[] = [pgTap, advisors, denoTests, denoCheck, denoLint, typescript, typesDrift];
+const steps: Step[] = [pgTap, lintDb, migrationSafety, denoTests, denoCheck, denoLint, typescript, typesDrift];
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -136,6 +153,10 @@ async function main(): Promise<number> {
     await resetDatabase(url, { quiet: true });
   }
   console.log(`== reset: shim + migrations + seed in ${formatSeconds(Date.now() - started)}`);
+  // It creates and drops a scratch database: only on our own throwaway server, never on a --db-url target.
+  migrationSafetyRun = dbUrlArgument()
+    ? Promise.resolve({ status: "skipped", lines: ["skipped: needs a scratch database, so it runs only on npm test's own throwaway server"] })
+    : checkMigrationSafetyInBackground(url);
 
   const rows: Array<{ name: string; outcome: StepOutcome; ms: number }> = [];
   for (const step of steps) {

@@ -762,6 +762,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
       record_follow_up: {
         Args: {
           application_id: string

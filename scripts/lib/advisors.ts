@@ -1,6 +1,6 @@
 // Supabase's database advisors (the splinter lints, run by the CLI without Docker) over the test
 // database. Any WARN or ERROR fails; an INFO finding fails unless allow-listed below with its reason.
-import { runSupabase, withSslDisabled } from "./database.ts";
+import { CommandFailed, runSupabase, runSupabaseAsync, withSslDisabled } from "./database.ts";
 
 interface Finding {
   name: string;
@@ -22,11 +22,22 @@ export interface AdvisorReport {
   lines: string[];
 }
 
+function advisorArgs(url: string): string[] {
+  return ["db", "advisors", "--db-url", withSslDisabled(url), "--type", "all", "--level", "info", "--fail-on", "none"];
+}
+
 export function runAdvisors(url: string): AdvisorReport {
-  const output = runSupabase(
-    ["db", "advisors", "--db-url", withSslDisabled(url), "--type", "all", "--level", "info", "--fail-on", "none"],
-    { quiet: true },
-  );
+  return reportFromOutput(runSupabase(advisorArgs(url), { quiet: true }));
+}
+
+/** As runAdvisors, without blocking: lint:db runs it alongside its other checks. */
+export async function runAdvisorsAsync(url: string): Promise<AdvisorReport> {
+  const { status, output } = await runSupabaseAsync(advisorArgs(url));
+  if (status !== 0) throw new CommandFailed(`supabase db advisors failed:\n${output.trim()}`);
+  return reportFromOutput(output);
+}
+
+function reportFromOutput(output: string): AdvisorReport {
   const start = output.indexOf("[");
   const end = output.lastIndexOf("]");
   const findings: Finding[] = start >= 0 && end > start ? JSON.parse(output.slice(start, end + 1)) : [];

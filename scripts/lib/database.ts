@@ -1,6 +1,6 @@
 // Brings a database to the state `supabase db reset` would: platform (shim where needed),
 // migrations applied by the Supabase CLI itself, then the seed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
@@ -52,6 +52,21 @@ export function runSupabase(args: string[], options: { quiet?: boolean } = {}): 
   if (result.status !== 0) throw new CommandFailed(`supabase ${args[0]} ${args[1] ?? ""} failed:\n${output.trim()}`);
   if (!options.quiet) process.stdout.write(output);
   return output;
+}
+
+/** The Supabase CLI without blocking (so slow CLI starts can overlap); resolves with its exit status. */
+export function runSupabaseAsync(args: string[], options: { cwd?: string } = {}): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(supabaseCli, args, {
+      cwd: options.cwd ?? projectRoot,
+      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: "1" },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, output }));
+  });
 }
 
 /** `supabase migration up`: applies pending files in order and records them as on the platform. */

@@ -4,11 +4,13 @@
 import { corsHeaders, errorResponse } from "../_shared/http.ts";
 import { handler as applicationStatus } from "../application-status/handler.ts";
 import { handler as calendar } from "../calendar/handler.ts";
+import { handler as deleteAccount } from "../delete-account/handler.ts";
 import { handler as me } from "../me/handler.ts";
 
 export const routes: Record<string, (request: Request) => Promise<Response>> = {
   "application-status": applicationStatus,
   calendar,
+  "delete-account": deleteAccount,
   me,
 };
 

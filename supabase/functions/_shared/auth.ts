@@ -2,6 +2,7 @@
 // HS256 with the project's JWT secret, or the project's JWKS for asymmetric signing keys.
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
+import { noteCaller } from "./log.ts";
 import { fail, ok, type Result } from "./result.ts";
 
 export type ApiRole = "anon" | "authenticated" | "service_role";
@@ -19,7 +20,21 @@ export interface AuthConfig {
   jwtSecret?: string;
   /** JWKS endpoint for asymmetric keys, e.g. `${SUPABASE_URL}/auth/v1/.well-known/jwks.json`. */
   jwksUrl?: string;
+  /**
+   * How long a fetched key set is trusted before it is fetched again (default 10 minutes): the
+   * longest a key removed from the JWKS (rotated out, revoked) keeps verifying tokens.
+   */
+  jwksCacheMaxAgeMs?: number;
+  /**
+   * Minimum time between two fetches (default 30 s). A token whose `kid` is not in the cached set
+   * triggers a refetch, so a newly published key verifies at once, but unknown kids cannot make
+   * every request hit the JWKS endpoint.
+   */
+  jwksCooldownMs?: number;
 }
+
+const DEFAULT_JWKS_CACHE_MAX_AGE_MS = 10 * 60_000;
+const DEFAULT_JWKS_COOLDOWN_MS = 30_000;
 
 const claimsSchema = z.object({
   role: z.enum(["anon", "authenticated", "service_role"]),
@@ -39,10 +54,14 @@ const remoteKeySets = new Map<string, JWTVerifyGetKey>();
 function keyFor(config: AuthConfig, algorithm: string): Uint8Array | JWTVerifyGetKey | undefined {
   if (algorithm === "HS256") return config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : undefined;
   if (!config.jwksUrl) return undefined;
-  let keySet = remoteKeySets.get(config.jwksUrl);
+  const cacheMaxAge = config.jwksCacheMaxAgeMs ?? DEFAULT_JWKS_CACHE_MAX_AGE_MS;
+  const cooldownDuration = config.jwksCooldownMs ?? DEFAULT_JWKS_COOLDOWN_MS;
+  // One cached key set per endpoint and cache policy.
+  const cacheKey = `${config.jwksUrl} ${cacheMaxAge} ${cooldownDuration}`;
+  let keySet = remoteKeySets.get(cacheKey);
   if (!keySet) {
-    keySet = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
-    remoteKeySets.set(config.jwksUrl, keySet);
+    keySet = createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge, cooldownDuration, timeoutDuration: 5_000 });
+    remoteKeySets.set(cacheKey, keySet);
   }
   return keySet;
 }
@@ -82,6 +101,7 @@ export async function verifyCaller(request: Request, config: AuthConfig): Promis
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) return fail("unauthorized", "The access token carries no usable role.");
+  noteCaller({ role: claims.data.role, userId: claims.data.sub });
   return ok({ role: claims.data.role, userId: claims.data.sub, claims: payload });
 }
 

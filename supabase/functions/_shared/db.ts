@@ -2,6 +2,7 @@
 // PostgREST would (`role` and `request.jwt.claims` set locally), so RLS applies unchanged.
 import pg from "pg";
 import type { Caller } from "./auth.ts";
+import { noteCaller } from "./log.ts";
 
 export type Tx = Pick<pg.PoolClient, "query">;
 
@@ -22,6 +23,8 @@ function getPool(): pg.Pool {
 
 /** Runs `work` in one transaction as the caller; commits on success, rolls back on any throw. */
 export async function withCaller<T>(caller: Caller, work: (tx: Tx) => Promise<T>): Promise<T> {
+  // A user established without a JWT (the calendar's feed token) reaches the request log here.
+  if (caller.userId) noteCaller(caller);
   const client = await getPool().connect();
   try {
     await client.query("begin");

@@ -1,6 +1,14 @@
-// HTTP plumbing shared by every function: CORS, the error envelope, bounded JSON bodies, and the
-// one place where a handler's Result becomes a Response.
+// HTTP plumbing shared by every function: CORS, the error envelope, bounded JSON bodies, the one
+// place where a handler's Result becomes a Response, and the one log line per request.
 import { z } from "zod";
+import {
+  hashUserId,
+  redactMessage,
+  type RequestContext,
+  type RequestLogEntry,
+  runWithContext,
+  writeLog,
+} from "./log.ts";
 import { fail, type Failure, ok, type Result, statusFor } from "./result.ts";
 
 export const corsHeaders = {
@@ -66,25 +74,70 @@ export interface Route {
   handle(request: Request, requestId: string): Promise<Result<Response>>;
 }
 
+/** A client's x-request-id is kept when it is a plain token (so traces join up), else replaced. */
+function requestIdFor(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+}
+
+function errorDetails(error: unknown): RequestLogEntry["error"] {
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = redactMessage(error instanceof Error ? error.message : String(error));
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? { name, sqlstate: code, message } : { name, message };
+}
+
 /**
- * Wraps a route into a Deno.serve handler: CORS preflight, method check, Result to Response,
- * and a catch-all that logs the unexpected and answers 500 in the envelope, never a stack trace.
+ * Wraps a route into a Deno.serve handler: CORS preflight, method check, Result to Response, a
+ * catch-all that answers 500 in the envelope (never a stack trace), the request id in the
+ * x-request-id header of every response, and one JSON log line per request: request_id, function,
+ * method, status, duration_ms, the caller's role and hashed user id when known, the error code of a
+ * failure and, for a 500, the error's name, SQLSTATE and redacted message.
  */
 export function createHandler(name: string, route: Route): (request: Request) => Promise<Response> {
   return async (request) => {
-    const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
-    if (request.method === "OPTIONS") return new Response("ok", { headers: corsHeaders });
-    if (!route.methods.includes(request.method)) {
-      return errorResponse({ code: "method_not_allowed", message: `Use ${route.methods.join(" or ")}.` }, requestId);
-    }
-    try {
-      const result = await route.handle(request, requestId);
-      if (!result.ok) return errorResponse(result.error, requestId);
-      result.value.headers.set("x-request-id", requestId);
-      return result.value;
-    } catch (error) {
-      console.error(JSON.stringify({ level: "error", function: name, request_id: requestId, error: String(error) }));
-      return errorResponse({ code: "internal_error", message: "Something went wrong on our side." }, requestId);
-    }
+    const started = performance.now();
+    const requestId = requestIdFor(request);
+    const context: RequestContext = { requestId, functionName: name };
+    let errorCode: string | undefined;
+    let unexpected: RequestLogEntry["error"];
+    const response = await runWithContext(context, async () => {
+      if (request.method === "OPTIONS") {
+        return new Response("ok", { headers: { ...corsHeaders, "x-request-id": requestId } });
+      }
+      if (!route.methods.includes(request.method)) {
+        errorCode = "method_not_allowed";
+        return errorResponse({ code: "method_not_allowed", message: `Use ${route.methods.join(" or ")}.` }, requestId);
+      }
+      try {
+        const result = await route.handle(request, requestId);
+        if (!result.ok) {
+          errorCode = result.error.code;
+          return errorResponse(result.error, requestId);
+        }
+        result.value.headers.set("x-request-id", requestId);
+        return result.value;
+      } catch (error) {
+        errorCode = "internal_error";
+        unexpected = errorDetails(error);
+        return errorResponse({ code: "internal_error", message: "Something went wrong on our side." }, requestId);
+      }
+    });
+    const entry: RequestLogEntry = {
+      level: response.status >= 500 ? "error" : "info",
+      msg: "request",
+      time: new Date().toISOString(),
+      request_id: requestId,
+      function: name,
+      method: request.method,
+      status: response.status,
+      duration_ms: Math.round((performance.now() - started) * 10) / 10,
+    };
+    if (context.role) entry.role = context.role;
+    if (context.userId) entry.user_id_hash = await hashUserId(context.userId);
+    if (errorCode) entry.error_code = errorCode;
+    if (unexpected) entry.error = unexpected;
+    writeLog(entry);
+    return response;
   };
 }

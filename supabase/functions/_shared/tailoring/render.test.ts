@@ -88,6 +88,28 @@ Deno.test("render: a user's own Mustache template works with the same view", () 
   );
 });
 
+Deno.test("render: templates written against JSON Resume's field names get dates, keywords and profiles", () => {
+  const cv = tailoredFor(backend, backendJob);
+  // The shape of the seeded system templates: an entry without endDate is ongoing, never a past job.
+  const template =
+    "{{#work}}{{name}}: {{startDate}} – {{#endDate}}{{endDate}}{{/endDate}}{{^endDate}}present{{/endDate}}\n{{/work}}" +
+    "{{#skills}}{{#keywords}}{{.}};{{/keywords}}{{/skills}}";
+  const output = render(cv.resume, { format: "markdown", template });
+  assert.match(output, /^Northwind Payments: Mar 2021 – present$/m);
+  assert.match(output, /^Brightlane Logistics: Jun 2017 – Feb 2021$/m);
+  assert.match(output, /^Cobalt Digital: Sep 2015 – May 2017$/m);
+  const profiles = render({
+    basics: {
+      name: "A",
+      profiles: [{ network: "GitHub", url: "https://github.com/a" }, { network: "X", url: "javascript:alert(1)" }],
+    },
+  }, {
+    format: "markdown",
+    template: "{{#basics.profiles}}{{network}} {{url}};{{/basics.profiles}}",
+  });
+  assert.equal(profiles, "GitHub https://github.com/a;");
+});
+
 Deno.test("render: templates that could emit unescaped text or reach prototypes are refused", () => {
   const refused = [
     "{{{basics.summary}}}",

@@ -52,7 +52,7 @@ export function escapeHtml(value: string): string {
  * - `_` only at word edges (inside a word it is never emphasis, and URLs keep their underscores);
  * - `&` only where it would start an entity reference;
  * - at the start of each line: leading spaces are dropped (no indented code) and block markers
- *   (`#`, `+`, `-`, `=`, "1." / "1)") are escaped, so a value cannot open a heading, list, quote or
+ *   (`#`, `+`, `-`, `=`, `:`, "1." / "1)") are escaped, so a value cannot open a heading, list, quote or
  *   thematic break.
  */
 export function escapeMarkdown(value: string): string {
@@ -64,7 +64,8 @@ export function escapeMarkdown(value: string): string {
         .replace(/[\\`*[\]<>|~]/g, (char) => `\\${char}`)
         .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (match) => match.replace("_", "\\_"))
         .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&");
-      out = out.replace(/^([#+=-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+      // ":" too: a line of ":-" under another line is a GFM table delimiter row.
+      out = out.replace(/^([#+=:-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
       return out;
     })
     .join("\n");
@@ -247,6 +248,8 @@ export interface CvView {
     url: string;
     summary: string;
     location: string;
+    /** JSON Resume's own name for the links, for templates written against the JSON Resume schema. */
+    profiles: { network: string; url: string }[];
   };
   /** Location, email and phone, in that order (plain text). */
   contact: string[];
@@ -270,6 +273,9 @@ export interface CvView {
     location: string;
     url: string;
     dates: string;
+    /** Formatted ("Mar 2021"), under JSON Resume's names; endDate is empty while ongoing. */
+    startDate: string;
+    endDate: string;
     meta: string;
     summary: string;
     highlights: string[];
@@ -280,6 +286,8 @@ export interface CvView {
     description: string;
     url: string;
     dates: string;
+    startDate: string;
+    endDate: string;
     roles: string;
     meta: string;
     keywordsText: string;
@@ -292,11 +300,13 @@ export interface CvView {
     area: string;
     studyType: string;
     dates: string;
+    startDate: string;
+    endDate: string;
     score: string;
     coursesText: string;
     url: string;
   }[];
-  skills: { name: string; level: string; keywordsText: string }[];
+  skills: { name: string; level: string; keywords: string[]; keywordsText: string }[];
   skillsText: string;
   hasWork: boolean;
   hasProjects: boolean;
@@ -342,10 +352,14 @@ export function buildView(resume: Resume, sections: readonly SectionName[] = DEF
     : "";
   const contact = [location, clean(basics.email), clean(basics.phone)].filter(Boolean);
   const links: CvView["links"] = [];
+  const profiles: CvView["basics"]["profiles"] = [];
   if (safeUrl(basics.url)) links.push({ label: "Website", url: basics.url as string });
   for (const profile of basics.profiles ?? []) {
     const url = safeUrl(profile.url);
-    if (url) links.push({ label: clean(profile.network) || "Profile", url });
+    if (url) {
+      links.push({ label: clean(profile.network) || "Profile", url });
+      profiles.push({ network: clean(profile.network), url });
+    }
   }
   const work = (resume.work ?? []).map((entry) => {
     const dates = formatRange(entry.startDate, entry.endDate);
@@ -357,6 +371,8 @@ export function buildView(resume: Resume, sections: readonly SectionName[] = DEF
       location: clean(entry.location),
       url: safeUrl(entry.url),
       dates,
+      startDate: formatDate(entry.startDate),
+      endDate: formatDate(entry.endDate),
       meta: joinNonEmpty([dates, entry.location], " · "),
       summary: clean(entry.summary),
       highlights,
@@ -372,6 +388,8 @@ export function buildView(resume: Resume, sections: readonly SectionName[] = DEF
       description: clean(entry.description),
       url: safeUrl(entry.url),
       dates,
+      startDate: formatDate(entry.startDate),
+      endDate: formatDate(entry.endDate),
       roles,
       meta: joinNonEmpty([roles, dates], " · "),
       keywordsText: (entry.keywords ?? []).map(clean).filter(Boolean).join(", "),
@@ -385,15 +403,16 @@ export function buildView(resume: Resume, sections: readonly SectionName[] = DEF
     area: clean(entry.area),
     studyType: clean(entry.studyType),
     dates: formatRange(entry.startDate, entry.endDate),
+    startDate: formatDate(entry.startDate),
+    endDate: formatDate(entry.endDate),
     score: clean(entry.score),
     coursesText: (entry.courses ?? []).map(clean).filter(Boolean).join(", "),
     url: safeUrl(entry.url),
   }));
-  const skills = (resume.skills ?? []).map((entry) => ({
-    name: clean(entry.name),
-    level: clean(entry.level),
-    keywordsText: (entry.keywords ?? []).map(clean).filter(Boolean).join(", "),
-  })).filter((entry) => entry.name || entry.keywordsText);
+  const skills = (resume.skills ?? []).map((entry) => {
+    const keywords = (entry.keywords ?? []).map(clean).filter(Boolean);
+    return { name: clean(entry.name), level: clean(entry.level), keywords, keywordsText: keywords.join(", ") };
+  }).filter((entry) => entry.name || entry.keywordsText);
   const skillsText = skills.map((entry) => entry.name || entry.keywordsText).join(", ");
 
   const present: Record<SectionName, boolean> = {
@@ -414,6 +433,7 @@ export function buildView(resume: Resume, sections: readonly SectionName[] = DEF
       url: safeUrl(basics.url),
       summary: clean(basics.summary),
       location,
+      profiles,
     },
     contact,
     contactLine: contact.join(" · "),
