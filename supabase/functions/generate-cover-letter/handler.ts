@@ -1,0 +1,179 @@
+// POST /functions/v1/generate-cover-letter: a new cover-letter version for one posting, in the
+// chosen tone and within a word limit. The deterministic draft states only the caller's own facts
+// (tailoring/tailor.ts draftCoverLetter); an LLM may rewrite the prose when asked and configured,
+// kept only if it passes the grounding check. Versions, the daily quota (429) and the draft-only
+// rule for `attach` (409, nothing written) are the database's, exactly as for generate-cv.
+import { z } from "zod";
+import { type Caller, requireUser } from "../_shared/auth.ts";
+import type { Tx } from "../_shared/db.ts";
+import { createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts";
+import { ok, type Result } from "../_shared/result.ts";
+import { scoreMatch } from "../_shared/tailoring/analysis.ts";
+import { factsFromProfile } from "../_shared/tailoring/grounding.ts";
+import { improveWithLlm } from "../_shared/tailoring/llm.ts";
+import { type CoverLetterDraft, draftCoverLetter, LetterToneSchema } from "../_shared/tailoring/tailor.ts";
+import { wordCount } from "../_shared/tailoring/text.ts";
+import {
+  attachToApplication,
+  fromImprove,
+  type GenerationInputs,
+  llmFromEnv,
+  type LlmReport,
+  loadInputs,
+  notRequested,
+  probeQuota,
+  type Provenance,
+  scoreReport,
+  transaction,
+  unavailable,
+} from "../generate-cv/generation.ts";
+
+/** Mirrors public.cover_letters: tone enum, max_words 50..1000. Unknown fields are rejected. */
+export const requestSchema = z.strictObject({
+  job_id: z.uuid(),
+  tone: LetterToneSchema,
+  max_words: z.int().min(50).max(1000).optional(),
+  /** Also set the caller's (draft) application for this posting to the new letter. */
+  attach: z.boolean().default(false),
+  /** Let the configured LLM rewrite the prose; the deterministic letter is kept if it fails the grounding check. */
+  use_llm: z.boolean().default(false),
+});
+export type GenerateCoverLetterRequest = z.infer<typeof requestSchema>;
+
+interface Drafted {
+  draft: CoverLetterDraft;
+  score: ReturnType<typeof scoreMatch>;
+}
+
+function draftFor(inputs: GenerationInputs, input: GenerateCoverLetterRequest): Result<Drafted> {
+  const score = scoreMatch(inputs.profile, inputs.projects, inputs.job, inputs.dictionary);
+  const options = input.max_words === undefined
+    ? { tone: input.tone }
+    : { tone: input.tone, maxWords: input.max_words };
+  const draft = draftCoverLetter(inputs.profile, inputs.job, score, options, {
+    projects: inputs.projects,
+    dictionary: inputs.dictionary,
+  });
+  if (!draft.ok) return draft;
+  return ok({ draft: draft.value, score });
+}
+
+const ROW_COLUMNS = `id, user_id, job_id, version, tone, max_words, body, generator, model, prompt_version, grounding,
+  created_at`;
+
+interface LetterRow {
+  id: string;
+  version: number;
+  body: string;
+  [column: string]: unknown;
+}
+
+async function persist(
+  tx: Tx,
+  input: GenerateCoverLetterRequest,
+  drafted: Drafted,
+  body: string,
+  provenance: Provenance,
+): Promise<Result<{ row: LetterRow; applicationId: string | null }>> {
+  const { rows } = await tx.query<LetterRow>(
+    `insert into public.cover_letters (job_id, tone, max_words, body, generator, model, prompt_version, grounding)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
+     returning ${ROW_COLUMNS}`,
+    [
+      input.job_id,
+      drafted.draft.tone,
+      drafted.draft.maxWords,
+      body,
+      provenance.generator,
+      provenance.model,
+      provenance.prompt_version,
+      provenance.grounding === null ? null : JSON.stringify(provenance.grounding),
+    ],
+  );
+  const row = rows[0];
+  if (!input.attach) return ok({ row, applicationId: null });
+  const attached = await attachToApplication(tx, input.job_id, "cover_letter_id", row.id);
+  if (!attached.ok) return attached;
+  return ok({ row, applicationId: attached.value });
+}
+
+interface Generated {
+  row: LetterRow;
+  applicationId: string | null;
+  drafted: Drafted;
+  llm: LlmReport;
+}
+
+async function generate(
+  caller: Caller,
+  input: GenerateCoverLetterRequest,
+  signal: AbortSignal,
+): Promise<Result<Generated>> {
+  const llm = input.use_llm ? llmFromEnv() : null;
+
+  if (!llm?.client) {
+    // Deterministic: read, draft, insert and attach in one transaction.
+    const outcome = llm ? unavailable(llm.problem ?? "not_configured") : notRequested();
+    return await transaction(caller, async (tx) => {
+      const inputs = await loadInputs(tx, input.job_id);
+      if (!inputs.ok) return inputs;
+      const drafted = draftFor(inputs.value, input);
+      if (!drafted.ok) return drafted;
+      const saved = await persist(tx, input, drafted.value, drafted.value.draft.text, outcome.provenance);
+      if (!saved.ok) return saved;
+      return ok({ ...saved.value, drafted: drafted.value, llm: outcome.llm });
+    });
+  }
+
+  // With an LLM: read and probe the quota, ask the LLM outside any transaction, then write.
+  const loaded = await transaction(caller, async (tx) => {
+    const inputs = await loadInputs(tx, input.job_id);
+    if (!inputs.ok) return inputs;
+    await probeQuota(tx, "cover_letters", input.job_id);
+    return ok(inputs.value);
+  });
+  if (!loaded.ok) return loaded;
+  const inputs = loaded.value;
+  const drafted = draftFor(inputs, input);
+  if (!drafted.ok) return drafted;
+  const facts = factsFromProfile(inputs.profile, inputs.projects, inputs.dictionary, { job: inputs.job });
+  const { draft } = drafted.value;
+  const improved = await improveWithLlm(draft.text, facts, llm.client, {
+    task: "cover_letter",
+    tone: draft.tone,
+    maxWords: draft.maxWords,
+    job: { title: inputs.job.title, company: inputs.job.company },
+  }, signal);
+  const outcome = fromImprove(improved, "cover_letter");
+  return await transaction(caller, async (tx) => {
+    const saved = await persist(tx, input, drafted.value, improved.text, outcome.provenance);
+    if (!saved.ok) return saved;
+    return ok({ ...saved.value, drafted: drafted.value, llm: outcome.llm });
+  });
+}
+
+export const handler = createHandler("generate-cover-letter", {
+  methods: ["POST"],
+  async handle(request) {
+    const caller = await requireUser(request);
+    if (!caller.ok) return caller;
+    const body = await readJsonBody(request);
+    if (!body.ok) return body;
+    const input = parseWith(requestSchema, body.value);
+    if (!input.ok) return input;
+
+    const generated = await generate(caller.value, input.value, request.signal);
+    if (!generated.ok) return generated;
+    const { row, applicationId, drafted, llm } = generated.value;
+    return ok(json(
+      {
+        cover_letter: row,
+        word_count: wordCount(row.body),
+        score: scoreReport(drafted.score),
+        llm,
+        application_id: applicationId,
+      },
+      201,
+    ));
+  },
+});
