@@ -340,6 +340,7 @@ export type Database = {
       }
       jobs: {
         Row: {
+          canonical_job_id: string | null
           company: string
           company_url: string | null
           country_code: string | null
@@ -349,13 +350,17 @@ export type Database = {
           expires_at: string | null
           external_id: string | null
           fingerprint: string | null
+          first_seen_at: string
           id: string
           is_active: boolean
+          last_seen_at: string
           location: string | null
           owner_id: string | null
           posted_at: string | null
+          preferred_skill_keys: string[]
           preferred_skills: string[]
           remote_type: Database["public"]["Enums"]["remote_type"] | null
+          required_skill_keys: string[]
           required_skills: string[]
           requirements: string | null
           responsibilities: string | null
@@ -365,11 +370,15 @@ export type Database = {
           salary_period: Database["public"]["Enums"]["salary_period"] | null
           search_vector: unknown
           source: string
+          source_board: string | null
           source_url: string | null
+          times_reposted: number
           title: string
           updated_at: string
+          likely_stale: boolean | null
         }
         Insert: {
+          canonical_job_id?: string | null
           company: string
           company_url?: string | null
           country_code?: string | null
@@ -381,13 +390,17 @@ export type Database = {
           expires_at?: string | null
           external_id?: string | null
           fingerprint?: never
+          first_seen_at?: string
           id?: string
           is_active?: boolean
+          last_seen_at?: string
           location?: string | null
           owner_id?: string | null
           posted_at?: string | null
+          preferred_skill_keys?: string[]
           preferred_skills?: string[]
           remote_type?: Database["public"]["Enums"]["remote_type"] | null
+          required_skill_keys?: string[]
           required_skills?: string[]
           requirements?: string | null
           responsibilities?: string | null
@@ -397,11 +410,14 @@ export type Database = {
           salary_period?: Database["public"]["Enums"]["salary_period"] | null
           search_vector?: never
           source?: string
+          source_board?: string | null
           source_url?: string | null
+          times_reposted?: number
           title: string
           updated_at?: string
         }
         Update: {
+          canonical_job_id?: string | null
           company?: string
           company_url?: string | null
           country_code?: string | null
@@ -413,13 +429,17 @@ export type Database = {
           expires_at?: string | null
           external_id?: string | null
           fingerprint?: never
+          first_seen_at?: string
           id?: string
           is_active?: boolean
+          last_seen_at?: string
           location?: string | null
           owner_id?: string | null
           posted_at?: string | null
+          preferred_skill_keys?: string[]
           preferred_skills?: string[]
           remote_type?: Database["public"]["Enums"]["remote_type"] | null
+          required_skill_keys?: string[]
           required_skills?: string[]
           requirements?: string | null
           responsibilities?: string | null
@@ -429,11 +449,21 @@ export type Database = {
           salary_period?: Database["public"]["Enums"]["salary_period"] | null
           search_vector?: never
           source?: string
+          source_board?: string | null
           source_url?: string | null
+          times_reposted?: number
           title?: string
           updated_at?: string
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: "jobs_canonical_job_id_fkey"
+            columns: ["canonical_job_id"]
+            isOneToOne: false
+            referencedRelation: "jobs"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       profiles: {
         Row: {
@@ -570,6 +600,50 @@ export type Database = {
           updated_at?: string
           url?: string | null
           user_id?: string
+        }
+        Relationships: []
+      }
+      skill_aliases: {
+        Row: {
+          alias: string
+          created_at: string
+          skill_name: string
+        }
+        Insert: {
+          alias: string
+          created_at?: string
+          skill_name: string
+        }
+        Update: {
+          alias?: string
+          created_at?: string
+          skill_name?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "skill_aliases_skill_name_fkey"
+            columns: ["skill_name"]
+            isOneToOne: false
+            referencedRelation: "skills"
+            referencedColumns: ["name"]
+          },
+        ]
+      }
+      skills: {
+        Row: {
+          category: string
+          created_at: string
+          name: string
+        }
+        Insert: {
+          category: string
+          created_at?: string
+          name: string
+        }
+        Update: {
+          category?: string
+          created_at?: string
+          name?: string
         }
         Relationships: []
       }
@@ -763,6 +837,29 @@ export type Database = {
         }
       }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      ingest_postings: {
+        Args: {
+          board: string
+          full_refresh?: boolean
+          postings: Json
+          source: string
+        }
+        Returns: {
+          deactivated: number
+          inserted: number
+          linked: number
+          reactivated: number
+          received: number
+          unchanged: number
+          updated: number
+        }[]
+      }
+      likely_stale: {
+        Args: { job: Database["public"]["Tables"]["jobs"]["Row"] }
+        Returns: boolean
+      }
+      normalize_skill: { Args: { raw: string }; Returns: string }
+      normalize_skills: { Args: { raws: string[] }; Returns: string[] }
       record_follow_up: {
         Args: {
           application_id: string

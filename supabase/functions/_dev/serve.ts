@@ -5,12 +5,20 @@ import { corsHeaders, errorResponse } from "../_shared/http.ts";
 import { handler as applicationStatus } from "../application-status/handler.ts";
 import { handler as calendar } from "../calendar/handler.ts";
 import { handler as deleteAccount } from "../delete-account/handler.ts";
+import { handler as generateCoverLetter } from "../generate-cover-letter/handler.ts";
+import { handler as generateCv } from "../generate-cv/handler.ts";
+import { handler as importJobs } from "../import-jobs/handler.ts";
+import { handler as importProfile } from "../import-profile/handler.ts";
 import { handler as me } from "../me/handler.ts";
 
 export const routes: Record<string, (request: Request) => Promise<Response>> = {
   "application-status": applicationStatus,
   calendar,
   "delete-account": deleteAccount,
+  "generate-cover-letter": generateCoverLetter,
+  "generate-cv": generateCv,
+  "import-jobs": importJobs,
+  "import-profile": importProfile,
   me,
 };
 
