@@ -113,7 +113,8 @@ const denoLint = check("deno lint + fmt --check", () => {
 });
 
 const denoCheck = check("deno check (functions)", () => {
-  const result = runDeno(["check", "--config", functionsConfig, "supabase/functions"]);
+  // The tailoring benchmark's Deno half is checked with the functions it measures.
+  const result = runDeno(["check", "--config", functionsConfig, "supabase/functions", "bench/suites/tailoring/measure.ts"]);
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 });
 

@@ -2,6 +2,7 @@
 // request's JWT claims set per transaction (what PostgREST does), against the same question asked
 // by a superuser with an explicit user filter (the no-RLS baseline), in the same run.
 import pg from "pg";
+import { timed } from "../../lib/stats.ts";
 
 /** The pipeline page: newest 50 applications with the posting and the latest CV version. */
 export const pipelinePageSql = (explicitUserFilter: boolean) => `
@@ -20,23 +21,10 @@ export const pipelinePageSql = (explicitUserFilter: boolean) => `
    order by a.created_at desc
    limit 50`;
 
-export interface Timings {
-  samples: number[];
-}
-
-export function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank];
-}
-
 const claimsFor = (userId: string) => JSON.stringify({ sub: userId, role: "authenticated", aud: "authenticated" });
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
+async function elapsed(work: () => Promise<unknown>): Promise<number> {
+  return (await timed(work)).ms;
 }
 
 /** p-quantiles of the pipeline page for the given users, under RLS and as the superuser baseline. */
@@ -55,7 +43,7 @@ export async function measurePipelinePage(url: string, userIds: readonly string[
           await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
             claimsFor(userId),
           ]);
-          const ms = await timed(async () => {
+          const ms = await elapsed(async () => {
             // Named statements are prepared once per connection, as PostgREST prepares its queries.
             const { rowCount } = await client.query({ name: "pipeline_page_rls", text: pipelinePageSql(false) });
             if (rowCount !== 50) throw new Error(`pipeline page returned ${rowCount} rows, expected 50`);
@@ -63,7 +51,7 @@ export async function measurePipelinePage(url: string, userIds: readonly string[
           await client.query("commit");
           if (index >= warmup) rls.push(ms);
         } else {
-          const ms = await timed(() =>
+          const ms = await elapsed(() =>
             client.query({ name: "pipeline_page_baseline", text: pipelinePageSql(true), values: [userId] })
           );
           if (index >= warmup) baseline.push(ms);
@@ -88,7 +76,7 @@ export async function measureTransitions(url: string, moves: ReadonlyArray<{ app
         claimsFor(move.userId),
       ]);
       samples.push(
-        await timed(() =>
+        await elapsed(() =>
           client.query({
             name: "transition",
             text: "select public.transition_application($1, 'applied', expected_status => 'draft')",

@@ -1,0 +1,40 @@
+// What a benchmark suite is: bench/run.ts finds suites in bench/suites/<name>/index.ts, gives each
+// a migrated database and the command-line options, prints its table and saves its results.
+import type { Row } from "./report.ts";
+
+export interface SuiteOptions {
+  /** multiplies every default size (1 = the full benchmark, 0.01 for a smoke run) */
+  scale: number;
+  /** raw flags for suite-specific sizes, e.g. --postings 50000 */
+  flags: Map<string, string>;
+  seed: number;
+  log(message: string): void;
+}
+
+export interface SuiteResult {
+  title: string;
+  rows: Row[];
+  /** anything else worth keeping: sizes, timings of data generation, plans */
+  details: Record<string, unknown>;
+  /** text printed after the table (plans, notes) */
+  appendix?: string;
+  /** targets the suite checks; a failed target is reported, it does not fail the run */
+  targets?: Array<{ name: string; met: boolean; detail: string }>;
+}
+
+export interface Suite {
+  name: string;
+  description: string;
+  run(url: string, options: SuiteOptions): Promise<SuiteResult>;
+}
+
+/** A numeric flag (--postings 50000), else the default times the scale, at least `min`. */
+export function sized(options: SuiteOptions, flag: string, fullSize: number, min = 1): number {
+  const given = options.flags.get(flag);
+  if (given !== undefined) {
+    const value = Number(given.replaceAll("_", ""));
+    if (!Number.isFinite(value) || value < min) throw new Error(`--${flag} must be a number >= ${min}`);
+    return Math.floor(value);
+  }
+  return Math.max(min, Math.round(fullSize * options.scale));
+}

@@ -1,0 +1,116 @@
+// npm run bench [-- --suite search] [--scale 0.01] [--postings N] [--users N] [--seed 42] [--db-url URL]
+//
+// Runs the benchmark suites in bench/suites/<name>/index.ts, each on its own freshly migrated
+// database in one throwaway cluster tuned for a large working set (or on the disposable database
+// given by --db-url). Prints a table per suite and writes everything to bench/results/<time>.json.
+import { existsSync, readdirSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { resetDatabase } from "../scripts/lib/database.ts";
+import { startThrowawayServer } from "../scripts/lib/postgres.ts";
+import { benchSettings } from "./lib/database.ts";
+import { formatTable, writeResults } from "./lib/report.ts";
+import type { Suite, SuiteResult } from "./lib/suite.ts";
+
+const suitesDir = new URL("./suites", import.meta.url).pathname;
+
+function parseFlags(argv: string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith("--")) throw new Error(`unexpected argument ${arg}`);
+    const [name, inline] = arg.slice(2).split("=", 2);
+    if (inline !== undefined) flags.set(name, inline);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) flags.set(name, argv[++i]);
+    else flags.set(name, "true");
+  }
+  return flags;
+}
+
+/** Every bench/suites/<name>/index.ts that exports `suite`; other folders are skipped. */
+async function loadSuites(log: (message: string) => void): Promise<Suite[]> {
+  const names = readdirSync(suitesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const suites: Suite[] = [];
+  for (const name of names) {
+    const entry = join(suitesDir, name, "index.ts");
+    if (!existsSync(entry)) {
+      log(`skipping bench/suites/${name}: no index.ts exporting a suite`);
+      continue;
+    }
+    const module = (await import(entry)) as { suite?: Suite };
+    if (!module.suite) {
+      log(`skipping bench/suites/${name}: index.ts exports no suite`);
+      continue;
+    }
+    suites.push(module.suite);
+  }
+  return suites;
+}
+
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${pg.escapeIdentifier(name)}`);
+    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const flags = parseFlags(process.argv.slice(2));
+  const log = (message: string) => console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(1).padStart(6)}s] ${message}`);
+  const scale = Number(flags.get("scale") ?? "1");
+  if (!(scale > 0)) throw new Error("--scale must be a positive number");
+  const seed = Number(flags.get("seed") ?? "42");
+
+  const all = await loadSuites(log);
+  const wanted = flags.get("suite");
+  const suites = wanted ? all.filter((suite) => wanted.split(",").includes(suite.name)) : all;
+  if (suites.length === 0) throw new Error(`no suite named ${wanted}; available: ${all.map((suite) => suite.name).join(", ")}`);
+
+  const dbUrl = flags.get("db-url");
+  let serverUrl: string | undefined;
+  if (!dbUrl) {
+    const server = await startThrowawayServer({ settings: benchSettings });
+    serverUrl = server.url;
+    log(`throwaway PostgreSQL ${server.major} on port ${server.port}; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`);
+  }
+
+  const results: Record<string, SuiteResult> = {};
+  for (const suite of suites) {
+    log(`suite ${suite.name}: ${suite.description}`);
+    const url = dbUrl ?? await freshDatabase(serverUrl!, `bench_${suite.name}`);
+    await resetDatabase(url, { seed: false, quiet: true });
+    const result = await suite.run(url, { scale, flags, seed, log });
+    results[suite.name] = result;
+    console.log(`\n${formatTable(result.title, result.rows)}`);
+    for (const target of result.targets ?? []) console.log(`${target.met ? "met   " : "MISSED"} ${target.name}: ${target.detail}`);
+    if (result.appendix) console.log(`\n${result.appendix}`);
+  }
+
+  const file = writeResults({
+    startedAt: startedAt.toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    machine: { cores: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    settings: dbUrl ? "given database" : benchSettings,
+    scale,
+    seed,
+    suites: results,
+  }, startedAt);
+  log(`results written to ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : error);
+    process.exit(1);
+  },
+);
