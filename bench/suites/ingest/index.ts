@@ -1,5 +1,5 @@
 // bench/run.ts entry point: `npm run bench -- --suite ingest [--postings N] [--batch N] [--connections N]`.
-// The benchmark itself is ingest.ts (runIngestBench); run.ts runs it on its own.
+// The benchmark itself is ingest.ts (runIngestBench).
 import type { Suite, SuiteOptions, SuiteResult } from "../../lib/suite.ts";
 import { type PassResult, runIngestBench } from "./ingest.ts";
 
