@@ -858,6 +858,67 @@ export type Database = {
         Args: { job: Database["public"]["Tables"]["jobs"]["Row"] }
         Returns: boolean
       }
+      match_job: {
+        Args: { job_id: string }
+        Returns: {
+          company: string
+          country_code: string
+          employment_type: Database["public"]["Enums"]["employment_type"]
+          id: string
+          is_active: boolean
+          is_favorite: boolean
+          is_hidden: boolean
+          is_private: boolean
+          location: string
+          location_contribution: number
+          matched_skills: string[]
+          missing_preferred_skills: string[]
+          missing_required_skills: string[]
+          posted_at: string
+          preferred_skills_contribution: number
+          recency_contribution: number
+          remote_type: Database["public"]["Enums"]["remote_type"]
+          required_skills_contribution: number
+          role_contribution: number
+          salary_contribution: number
+          salary_currency: string
+          salary_max: number
+          salary_min: number
+          salary_period: Database["public"]["Enums"]["salary_period"]
+          score: number
+          title: string
+        }[]
+      }
+      match_jobs: {
+        Args: { cursor?: string; result_limit?: number }
+        Returns: {
+          company: string
+          country_code: string
+          employment_type: Database["public"]["Enums"]["employment_type"]
+          id: string
+          is_favorite: boolean
+          is_private: boolean
+          location: string
+          location_contribution: number
+          matched_skills: string[]
+          missing_preferred_skills: string[]
+          missing_required_skills: string[]
+          next_cursor: string
+          posted_at: string
+          preferred_skills_contribution: number
+          recency_contribution: number
+          remote_type: Database["public"]["Enums"]["remote_type"]
+          required_skills_contribution: number
+          role_contribution: number
+          salary_contribution: number
+          salary_currency: string
+          salary_max: number
+          salary_min: number
+          salary_period: Database["public"]["Enums"]["salary_period"]
+          score: number
+          title: string
+        }[]
+      }
       normalize_skill: { Args: { raw: string }; Returns: string }
       normalize_skills: { Args: { raws: string[] }; Returns: string[] }
       record_follow_up: {
@@ -919,6 +980,42 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      search_jobs: {
+        Args: {
+          country?: string
+          currency?: string
+          cursor?: string
+          employment_types?: Database["public"]["Enums"]["employment_type"][]
+          include_private?: boolean
+          location_text?: string
+          min_salary?: number
+          posted_since?: string
+          q?: string
+          remote_types?: Database["public"]["Enums"]["remote_type"][]
+          result_limit?: number
+        }
+        Returns: {
+          company: string
+          country_code: string
+          employment_type: Database["public"]["Enums"]["employment_type"]
+          id: string
+          is_favorite: boolean
+          is_private: boolean
+          location: string
+          matched_by: string
+          next_cursor: string
+          posted_at: string
+          relevance: number
+          remote_type: Database["public"]["Enums"]["remote_type"]
+          salary_currency: string
+          salary_max: number
+          salary_min: number
+          salary_period: Database["public"]["Enums"]["salary_period"]
+          score: number
+          title: string
+          total_estimate: number
+        }[]
       }
       transition_application: {
         Args: {
