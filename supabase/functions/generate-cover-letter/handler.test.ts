@@ -17,7 +17,7 @@ import {
   generationLimit,
   setGenerationLimit,
   withLlmServer,
-} from "../generate-cv/test_fixtures.ts";
+} from "../_shared/generation_fixtures.ts";
 import { handler } from "./handler.ts";
 
 // deno-lint-ignore no-explicit-any

@@ -26,7 +26,7 @@ import {
   scoreReport,
   transaction,
   unavailable,
-} from "../generate-cv/generation.ts";
+} from "../_shared/generation.ts";
 
 /** Mirrors public.cover_letters: tone enum, max_words 50..1000. Unknown fields are rejected. */
 export const requestSchema = z.strictObject({

@@ -22,7 +22,7 @@ import {
   generationLimit,
   setGenerationLimit,
   withLlmServer,
-} from "./test_fixtures.ts";
+} from "../_shared/generation_fixtures.ts";
 
 // deno-lint-ignore no-explicit-any
 type Json = any;

@@ -30,7 +30,7 @@ import {
   skillColumn,
   transaction,
   unavailable,
-} from "./generation.ts";
+} from "../_shared/generation.ts";
 
 export const formats = ["json", "markdown", "html", "pdf", "docx"] as const;
 

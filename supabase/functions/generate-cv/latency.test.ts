@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { closePool } from "../_shared/db.ts";
 import { deleteUser, request } from "../_shared/testing.ts";
 import { handler } from "./handler.ts";
-import { createCandidate, createJob, generationLimit, setGenerationLimit } from "./test_fixtures.ts";
+import { createCandidate, createJob, generationLimit, setGenerationLimit } from "../_shared/generation_fixtures.ts";
 
 const runs = Number(Deno.env.get("MEASURE_GENERATE_CV") ?? "0");
 

@@ -1,10 +1,10 @@
 // Test data for the generation functions' tests: a user with the realistic backend engineer's
 // profile and projects (the tailoring fixtures), postings written as ingest or an import would, and
 // the quota setting, all through the superuser connection. Not imported by any handler.
-import { backendJob } from "../_shared/tailoring/fixtures/jobs.ts";
-import { backend } from "../_shared/tailoring/fixtures/profiles.ts";
-import type { Job, Profile, Project } from "../_shared/tailoring/rows.ts";
-import { adminQuery, createUser, type TestUser } from "../_shared/testing.ts";
+import { backendJob } from "./tailoring/fixtures/jobs.ts";
+import { backend } from "./tailoring/fixtures/profiles.ts";
+import type { Job, Profile, Project } from "./tailoring/rows.ts";
+import { adminQuery, createUser, type TestUser } from "./testing.ts";
 
 /** Writes a profile's CV columns onto the user's (signup-created) profile row. */
 export async function giveProfile(user: TestUser, profile: Partial<Profile>): Promise<void> {

@@ -7,13 +7,13 @@
 // LLM, the read (plus a quota probe) and the write are two transactions around the LLM call, so no
 // pooled connection idles in a transaction for up to the LLM's timeout and an over-quota user costs
 // no LLM call; the write (version, quota, attach) is still one transaction, enforced by the database.
-import type { Caller } from "../_shared/auth.ts";
-import { type Tx, withCaller } from "../_shared/db.ts";
-import { catchPostgres } from "../_shared/pg-errors.ts";
-import { fail, type Failure, ok, type Result } from "../_shared/result.ts";
-import { dictionaryFrom, type SkillDictionary } from "../_shared/skills.ts";
-import type { GroundingResult } from "../_shared/tailoring/grounding.ts";
-import { createLlmClient, type ImproveResult, type LlmClient, llmConfigFromEnv } from "../_shared/tailoring/llm.ts";
+import type { Caller } from "./auth.ts";
+import { type Tx, withCaller } from "./db.ts";
+import { catchPostgres } from "./pg-errors.ts";
+import { fail, type Failure, ok, type Result } from "./result.ts";
+import { dictionaryFrom, type SkillDictionary } from "./skills.ts";
+import type { GroundingResult } from "./tailoring/grounding.ts";
+import { createLlmClient, type ImproveResult, type LlmClient, llmConfigFromEnv } from "./tailoring/llm.ts";
 import {
   issuesOf,
   type Job,
@@ -22,7 +22,7 @@ import {
   ProfileSchema,
   type Project,
   ProjectSchema,
-} from "../_shared/tailoring/rows.ts";
+} from "./tailoring/rows.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Transactions that roll back on a Failure
