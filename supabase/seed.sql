@@ -356,7 +356,7 @@ values
 ## Skills
 
 {{#skills}}
-- **{{name}}:**{{#keywords}} `{{.}}`{{/keywords}}
+- **{{name}}**{{#keywordsText}}: {{keywordsText}}{{/keywordsText}}
 {{/skills}}
 
 ## Education
@@ -396,10 +396,7 @@ $mustache$, true, pg_temp.ago(90), pg_temp.ago(90)),
     <p>{{basics.email}}<br>{{#basics.phone}}{{basics.phone}}<br>{{/basics.phone}}{{#basics.location.city}}{{basics.location.city}}{{/basics.location.city}}</p>
     <p>{{#basics.profiles}}<a href="{{url}}">{{network}}</a><br>{{/basics.profiles}}</p>
     <h2>Skills</h2>
-    {{#skills}}
-    <h3>{{name}}</h3>
-    <ul class="tags">{{#keywords}}<li>{{.}}</li>{{/keywords}}</ul>
-    {{/skills}}
+    <ul class="tags">{{#skills}}<li>{{name}}</li>{{/skills}}</ul>
     <h2>Education</h2>
     {{#education}}
     <h3>{{studyType}} {{area}}</h3>
@@ -440,8 +437,7 @@ $mustache$, false, pg_temp.ago(90), pg_temp.ago(90)),
 
 {{basics.email}}{{#basics.phone}} | {{basics.phone}}{{/basics.phone}}{{#basics.location.city}} | {{basics.location.city}}{{/basics.location.city}}{{#basics.profiles}} | {{url}}{{/basics.profiles}}
 
-{{#skills}}**{{name}}:**{{#keywords}} {{.}} ·{{/keywords}}
-{{/skills}}
+**Skills:** {{skillsText}}
 
 {{basics.summary}}
 
@@ -490,7 +486,7 @@ $mustache$, true, pg_temp.ago(50), pg_temp.ago(26)),
 <ul>{{#highlights}}<li>{{.}}</li>{{/highlights}}</ul>
 {{/work}}
 <h2>Skills</h2>
-<p>{{#skills}}<strong>{{name}}:</strong> {{#keywords}}{{.}} {{/keywords}}<br>{{/skills}}</p>
+<p>{{skillsText}}</p>
 <h2>Education</h2>
 <ul>{{#education}}<li>{{studyType}} {{area}}, {{institution}}, {{endDate}}{{#score}} ({{score}}){{/score}}</li>{{/education}}</ul>
 </body>
