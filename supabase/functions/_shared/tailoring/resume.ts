@@ -630,12 +630,14 @@ function fitDate(value: string | undefined, path: string, warnings: Warnings): s
   return undefined;
 }
 
-function orderedDates(
-  start: string | undefined,
-  end: string | undefined,
+/** An entry's start and end dates as the database accepts them: each in range, the end not before the start. */
+function entryDates(
+  entry: { startDate?: string; endDate?: string },
   path: string,
   warnings: Warnings,
 ): [string | undefined, string | undefined] {
+  const start = fitDate(entry.startDate, `${path}.startDate`, warnings);
+  const end = fitDate(entry.endDate, `${path}.endDate`, warnings);
   if (isDateRangeOrdered(start, end)) return [start, end];
   warnings.add(`${path}.endDate`, "dropped_value", "The end date lies before the start date; left out.");
   return [start, undefined];
@@ -720,12 +722,7 @@ function importWork(resume: Resume, warnings: Warnings): WorkImport[] {
       warnings.add(path, "dropped_value", "A work entry needs an employer name; left out.");
       continue;
     }
-    const [startDate, endDate] = orderedDates(
-      fitDate(entry.startDate, `${path}.startDate`, warnings),
-      fitDate(entry.endDate, `${path}.endDate`, warnings),
-      path,
-      warnings,
-    );
+    const [startDate, endDate] = entryDates(entry, path, warnings);
     const work: WorkImport = { name };
     assign(work, "position", fit(entry.position, 200, `${path}.position`, warnings));
     assign(work, "location", fit(entry.location, 200, `${path}.location`, warnings));
@@ -756,12 +753,7 @@ function importEducation(resume: Resume, warnings: Warnings): EducationImport[] 
       warnings.add(path, "dropped_value", "An education entry needs an institution; left out.");
       continue;
     }
-    const [startDate, endDate] = orderedDates(
-      fitDate(entry.startDate, `${path}.startDate`, warnings),
-      fitDate(entry.endDate, `${path}.endDate`, warnings),
-      path,
-      warnings,
-    );
+    const [startDate, endDate] = entryDates(entry, path, warnings);
     const education: EducationImport = { institution };
     assign(education, "url", fitUrl(entry.url, `${path}.url`, warnings));
     assign(education, "area", fit(entry.area, 200, `${path}.area`, warnings));
@@ -797,12 +789,7 @@ function toProjectImports(resume: Resume, warnings: Warnings): ProjectImport[] {
       warnings.add(path, "dropped_value", "A project needs a name; left out.");
       continue;
     }
-    const [startDate, endDate] = orderedDates(
-      fitDate(entry.startDate, `${path}.startDate`, warnings),
-      fitDate(entry.endDate, `${path}.endDate`, warnings),
-      path,
-      warnings,
-    );
+    const [startDate, endDate] = entryDates(entry, path, warnings);
     const roles = (entry.roles ?? []).map((role) => role.trim()).filter(Boolean).join(", ");
     out.push({
       name,
