@@ -6,27 +6,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { resetDatabase } from "../scripts/lib/database.ts";
 import { startThrowawayServer } from "../scripts/lib/postgres.ts";
-import { benchSettings } from "./lib/database.ts";
+import { benchSettings, freshDatabase } from "./lib/database.ts";
 import { formatTable, writeResults } from "./lib/report.ts";
-import type { Suite, SuiteResult } from "./lib/suite.ts";
+import { parseFlags, type Suite, type SuiteResult } from "./lib/suite.ts";
 
 const suitesDir = new URL("./suites", import.meta.url).pathname;
-
-function parseFlags(argv: string[]): Map<string, string> {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("--")) throw new Error(`unexpected argument ${arg}`);
-    const [name, inline] = arg.slice(2).split("=", 2);
-    if (inline !== undefined) flags.set(name, inline);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) flags.set(name, argv[++i]);
-    else flags.set(name, "true");
-  }
-  return flags;
-}
 
 /** Every bench/suites/<name>/index.ts that exports `suite`; other folders are skipped. */
 async function loadSuites(log: (message: string) => void): Promise<Suite[]> {
@@ -46,20 +32,6 @@ async function loadSuites(log: (message: string) => void): Promise<Suite[]> {
     suites.push(module.suite);
   }
   return suites;
-}
-
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${pg.escapeIdentifier(name)}`);
-    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 async function main(): Promise<void> {

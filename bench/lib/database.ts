@@ -17,6 +17,21 @@ export const benchSettings: Record<string, string | number> = {
   autovacuum: "off",
 };
 
+/** Drops and creates database `name` on the server at `serverUrl`; returns its URL. */
+export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${pg.escapeIdentifier(name)}`);
+    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /**
  * One connection that runs each request like PostgREST: a transaction that switches to the
  * `authenticated` role and sets request.jwt.claims for the user, then the statement, then commit.

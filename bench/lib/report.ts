@@ -27,11 +27,11 @@ export function formatTable(title: string, rows: readonly Row[]): string {
   return [`== ${title}`, header, rule, ...lines].join("\n");
 }
 
-/** Writes the run's results to bench/results/<timestamp>.json and returns the path. */
-export function writeResults(payload: unknown, startedAt: Date): string {
+/** Writes the run's results to bench/results/<prefix><timestamp>.json and returns the path. */
+export function writeResults(payload: unknown, startedAt: Date, prefix = ""): string {
   mkdirSync(resultsDir, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
-  const file = join(resultsDir, `${stamp}.json`);
+  const file = join(resultsDir, `${prefix}${stamp}.json`);
   writeFileSync(file, `${JSON.stringify(payload, null, 2)}\n`);
   return file;
 }

@@ -38,3 +38,17 @@ export function sized(options: SuiteOptions, flag: string, fullSize: number, min
   }
   return Math.max(min, Math.round(fullSize * options.scale));
 }
+
+/** `--name value`, `--name=value` and bare `--flag` (= "true"), as every bench command takes them. */
+export function parseFlags(argv: string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith("--")) throw new Error(`unexpected argument ${arg}`);
+    const [name, inline] = arg.slice(2).split("=", 2);
+    if (inline !== undefined) flags.set(name, inline);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) flags.set(name, argv[++i]);
+    else flags.set(name, "true");
+  }
+  return flags;
+}

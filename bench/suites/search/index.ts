@@ -15,7 +15,7 @@ const targets = { searchP95Ms: 15, naiveRatio: 50, matchP95Ms: 50 };
 
 const benchUser = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 
-const searchSql = `
+export const searchSql = `
   select id, title, matched_by, total_estimate, next_cursor
   from public.search_jobs(
     q => $1, remote_types => $2::public.remote_type[], location_text => $3, country => $4, min_salary => $5,
@@ -24,7 +24,7 @@ const searchSql = `
 // "Posted within N days" is fixed once per run: a cursor belongs to the exact same question.
 const runStartedAt = Date.now();
 
-function searchParams(c: SearchCase, cursor: string | null = null): unknown[] {
+export function searchParams(c: SearchCase, cursor: string | null = null): unknown[] {
   return [
     c.q,
     c.remote ?? null,
