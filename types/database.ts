@@ -132,17 +132,17 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "applications_cover_letter_id_fkey"
-            columns: ["cover_letter_id", "user_id"]
+            columns: ["cover_letter_id", "user_id", "job_id"]
             isOneToOne: false
             referencedRelation: "cover_letters"
-            referencedColumns: ["id", "user_id"]
+            referencedColumns: ["id", "user_id", "job_id"]
           },
           {
             foreignKeyName: "applications_cv_id_fkey"
-            columns: ["cv_id", "user_id"]
+            columns: ["cv_id", "user_id", "job_id"]
             isOneToOne: false
             referencedRelation: "generated_cvs"
-            referencedColumns: ["id", "user_id"]
+            referencedColumns: ["id", "user_id", "job_id"]
           },
           {
             foreignKeyName: "applications_job_id_fkey"
@@ -703,13 +703,6 @@ export type Database = {
           user_id: string | null
         }
         Relationships: [
-          {
-            foreignKeyName: "applications_cv_id_fkey"
-            columns: ["cv_id", "user_id"]
-            isOneToOne: false
-            referencedRelation: "generated_cvs"
-            referencedColumns: ["id", "user_id"]
-          },
           {
             foreignKeyName: "generated_cvs_template_id_fkey"
             columns: ["cv_template_id"]

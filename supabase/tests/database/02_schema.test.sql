@@ -79,14 +79,14 @@ select fk_ok('public', 'cover_letters', 'job_id', 'public', 'jobs', 'id');
 select fk_ok('public', 'applications', 'user_id', 'auth', 'users', 'id');
 select fk_ok('public', 'applications', 'job_id', 'public', 'jobs', 'id');
 select fk_ok(
-  'public', 'applications', array['cv_id', 'user_id']::name[],
-  'public', 'generated_cvs', array['id', 'user_id']::name[],
-  'an application''s CV is referenced together with its user: (cv_id, user_id) -> generated_cvs (id, user_id)'
+  'public', 'applications', array['cv_id', 'user_id', 'job_id']::name[],
+  'public', 'generated_cvs', array['id', 'user_id', 'job_id']::name[],
+  'an application''s CV is referenced together with its user and posting: (cv_id, user_id, job_id) -> generated_cvs (id, user_id, job_id)'
 );
 select fk_ok(
-  'public', 'applications', array['cover_letter_id', 'user_id']::name[],
-  'public', 'cover_letters', array['id', 'user_id']::name[],
-  'an application''s letter is referenced together with its user: (cover_letter_id, user_id) -> cover_letters (id, user_id)'
+  'public', 'applications', array['cover_letter_id', 'user_id', 'job_id']::name[],
+  'public', 'cover_letters', array['id', 'user_id', 'job_id']::name[],
+  'an application''s letter is referenced together with its user and posting: (cover_letter_id, user_id, job_id) -> cover_letters (id, user_id, job_id)'
 );
 select fk_ok('public', 'application_events', 'user_id', 'auth', 'users', 'id');
 select fk_ok(

@@ -1,9 +1,9 @@
 -- Applications and their timeline. An application is its owner's alone; its CV and letter must be the
--- same user's (composite foreign keys) and its posting one they can see. Status and applied_at move
+-- same user's and made for the same posting (composite foreign keys), and its posting one they can see. Status and applied_at move
 -- only through the transition function, never by a client write. The timeline is read-only to users.
 begin;
 \ir helpers.psql
-select plan(61);
+select plan(64);
 
 -- == setup (as postgres) ==
 select tests.create_supabase_user('alice');
@@ -19,11 +19,15 @@ insert into public.jobs (id, owner_id, title, company) values
 insert into public.generated_cvs (id, user_id, job_id, content) values
   ('a0000006-0000-4000-8000-000000000003', tests.get_supabase_uid('alice'), 'c0000006-0000-4000-8000-000000000001', '{}'),
   ('a0000006-0000-4000-8000-000000000013', tests.get_supabase_uid('alice'), 'c0000006-0000-4000-8000-000000000001', '{}'),
-  ('b0000006-0000-4000-8000-000000000003', tests.get_supabase_uid('bob'), 'c0000006-0000-4000-8000-000000000001', '{}');
+  ('b0000006-0000-4000-8000-000000000003', tests.get_supabase_uid('bob'), 'c0000006-0000-4000-8000-000000000001', '{}'),
+  ('a0000006-0000-4000-8000-000000000023', tests.get_supabase_uid('alice'), 'c0000006-0000-4000-8000-000000000002', '{}'),
+  ('b0000006-0000-4000-8000-000000000023', tests.get_supabase_uid('bob'), 'c0000006-0000-4000-8000-000000000003', '{}');
 
 insert into public.cover_letters (id, user_id, job_id, body) values
   ('a0000006-0000-4000-8000-000000000004', tests.get_supabase_uid('alice'), 'c0000006-0000-4000-8000-000000000001', 'Dear Shared Corp (A)'),
-  ('b0000006-0000-4000-8000-000000000004', tests.get_supabase_uid('bob'), 'c0000006-0000-4000-8000-000000000001', 'Dear Shared Corp (B)');
+  ('b0000006-0000-4000-8000-000000000004', tests.get_supabase_uid('bob'), 'c0000006-0000-4000-8000-000000000001', 'Dear Shared Corp (B)'),
+  ('a0000006-0000-4000-8000-000000000024', tests.get_supabase_uid('alice'), 'c0000006-0000-4000-8000-000000000002', 'Dear Other Corp (A)'),
+  ('b0000006-0000-4000-8000-000000000024', tests.get_supabase_uid('bob'), 'c0000006-0000-4000-8000-000000000003', 'Dear Third Corp (B)');
 
 insert into public.applications (id, user_id, job_id, status, cv_id, cover_letter_id, applied_at, notes) values
   ('a0000006-0000-4000-8000-000000000005', tests.get_supabase_uid('alice'), 'c0000006-0000-4000-8000-000000000001', 'draft',
@@ -50,10 +54,10 @@ select results_eq(
 );
 select results_eq(
   $$ insert into public.applications (job_id, cv_id, cover_letter_id, notes)
-     values ('c0000006-0000-4000-8000-000000000002', 'a0000006-0000-4000-8000-000000000013', 'a0000006-0000-4000-8000-000000000004', 'Dream job')
+     values ('c0000006-0000-4000-8000-000000000002', 'a0000006-0000-4000-8000-000000000023', 'a0000006-0000-4000-8000-000000000024', 'Dream job')
      returning user_id, status, applied_at, cv_id, notes $$,
   $$ values (tests.get_supabase_uid('alice'), 'draft'::public.application_status, null::timestamptz,
-             'a0000006-0000-4000-8000-000000000013'::uuid, 'Dream job') $$,
+             'a0000006-0000-4000-8000-000000000023'::uuid, 'Dream job') $$,
   'alice can add an application with her own CV and letter; it starts as a draft'
 );
 select throws_ok(
@@ -82,14 +86,24 @@ select throws_ok(
   'alice cannot apply to bob''s private posting'
 );
 select throws_ok(
-  $$ insert into public.applications (job_id, cv_id) values ('c0000006-0000-4000-8000-000000000003', 'b0000006-0000-4000-8000-000000000003') $$,
+  $$ insert into public.applications (job_id, cv_id) values ('c0000006-0000-4000-8000-000000000003', 'b0000006-0000-4000-8000-000000000023') $$,
   '23503', null,
-  'alice cannot attach bob''s CV (composite key (cv_id, user_id))'
+  'alice cannot attach bob''s CV, even one for the same posting (composite key (cv_id, user_id, job_id))'
 );
 select throws_ok(
-  $$ insert into public.applications (job_id, cover_letter_id) values ('c0000006-0000-4000-8000-000000000003', 'b0000006-0000-4000-8000-000000000004') $$,
+  $$ insert into public.applications (job_id, cover_letter_id) values ('c0000006-0000-4000-8000-000000000003', 'b0000006-0000-4000-8000-000000000024') $$,
   '23503', null,
-  'alice cannot attach bob''s cover letter (composite key (cover_letter_id, user_id))'
+  'alice cannot attach bob''s cover letter, even one for the same posting (composite key (cover_letter_id, user_id, job_id))'
+);
+select throws_ok(
+  $$ insert into public.applications (job_id, cv_id) values ('c0000006-0000-4000-8000-000000000003', 'a0000006-0000-4000-8000-000000000003') $$,
+  '23503', null,
+  'alice cannot attach her own CV made for another posting'
+);
+select throws_ok(
+  $$ insert into public.applications (job_id, cover_letter_id) values ('c0000006-0000-4000-8000-000000000003', 'a0000006-0000-4000-8000-000000000004') $$,
+  '23503', null,
+  'alice cannot attach her own cover letter written for another posting'
 );
 select results_eq(
   $$ update public.applications set notes = 'Referred by Sam; call Friday', follow_up_at = '2030-01-15 09:00+00'
@@ -101,7 +115,12 @@ select results_eq(
   $$ update public.applications set cv_id = 'a0000006-0000-4000-8000-000000000013'
       where id = 'a0000006-0000-4000-8000-000000000005' returning cv_id $$,
   $$ values ('a0000006-0000-4000-8000-000000000013'::uuid) $$,
-  'alice can swap in another CV of her own'
+  'alice can swap in another CV of her own for the same posting'
+);
+select throws_ok(
+  $$ update public.applications set cv_id = 'a0000006-0000-4000-8000-000000000023' where id = 'a0000006-0000-4000-8000-000000000005' $$,
+  '23503', null,
+  'alice cannot swap in her CV made for another posting'
 );
 select throws_ok(
   $$ update public.applications set status = 'offered' where id = 'a0000006-0000-4000-8000-000000000005' $$,
@@ -296,7 +315,7 @@ select results_eq(
 );
 select throws_ok(
   $$ insert into public.applications (user_id, job_id, cv_id)
-     values (tests.get_supabase_uid('bob'), 'c0000006-0000-4000-8000-000000000002', 'a0000006-0000-4000-8000-000000000003') $$,
+     values (tests.get_supabase_uid('bob'), 'c0000006-0000-4000-8000-000000000002', 'a0000006-0000-4000-8000-000000000023') $$,
   '23503', null,
   'not even the service role can attach alice''s CV to bob''s application'
 );

@@ -1,0 +1,22 @@
+-- An application's CV and cover letter are the ones tailored to its posting. Until now the
+-- composite keys only said "the same user's": a client could attach, through PostgREST, a CV
+-- generated for another posting, and the per-template analytics ("which CV gets answers") would
+-- credit that CV's posting with this application's outcome. The keys now include the posting, so
+-- the database refuses the mismatch (23503, HTTP 409) whoever writes it.
+
+-- Section: constraints
+alter table public.generated_cvs
+  add constraint generated_cvs_id_user_id_job_id_key unique (id, user_id, job_id);
+alter table public.cover_letters
+  add constraint cover_letters_id_user_id_job_id_key unique (id, user_id, job_id);
+
+alter table public.applications
+  drop constraint applications_cv_id_fkey,
+  add constraint applications_cv_id_fkey foreign key (cv_id, user_id, job_id)
+    references public.generated_cvs (id, user_id, job_id),
+  drop constraint applications_cover_letter_id_fkey,
+  add constraint applications_cover_letter_id_fkey foreign key (cover_letter_id, user_id, job_id)
+    references public.cover_letters (id, user_id, job_id);
+
+comment on column public.applications.cv_id is 'The CV version sent (or to be sent); must be the same user''s, generated for this application''s posting.';
+comment on column public.applications.cover_letter_id is 'The cover letter sent (or to be sent); must be the same user''s, written for this application''s posting.';
