@@ -18,5 +18,13 @@ alter table public.applications
   add constraint applications_cover_letter_id_fkey foreign key (cover_letter_id, user_id, job_id)
     references public.cover_letters (id, user_id, job_id);
 
+-- Section: indexes
+-- The keys' referencing columns, so deleting a document checks its applications by index.
+drop index public.applications_cv_id_user_id_idx;
+drop index public.applications_cover_letter_id_user_id_idx;
+create index applications_cv_id_user_id_job_id_idx on public.applications (cv_id, user_id, job_id) where cv_id is not null;
+create index applications_cover_letter_id_user_id_job_id_idx on public.applications (cover_letter_id, user_id, job_id)
+  where cover_letter_id is not null;
+
 comment on column public.applications.cv_id is 'The CV version sent (or to be sent); must be the same user''s, generated for this application''s posting.';
 comment on column public.applications.cover_letter_id is 'The cover letter sent (or to be sent); must be the same user''s, written for this application''s posting.';

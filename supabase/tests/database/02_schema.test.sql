@@ -184,8 +184,8 @@ select has_index('public', 'jobs', 'jobs_private_source_external_id_idx', array[
 select index_is_unique('public', 'jobs', 'jobs_private_source_external_id_idx', 'a private import is unique per (owner_id, source, external_id)');
 select has_index('public', 'projects', 'projects_user_id_idx', 'user_id', 'projects.user_id (the policies) is indexed');
 select has_index('public', 'applications', 'applications_user_id_created_at_idx', array['user_id', 'created_at']::name[], 'a user''s pipeline is indexed by (user_id, created_at)');
-select has_index('public', 'applications', 'applications_cv_id_user_id_idx', array['cv_id', 'user_id']::name[], 'the composite CV reference is indexed');
-select has_index('public', 'applications', 'applications_cover_letter_id_user_id_idx', array['cover_letter_id', 'user_id']::name[], 'the composite letter reference is indexed');
+select has_index('public', 'applications', 'applications_cv_id_user_id_job_id_idx', array['cv_id', 'user_id', 'job_id']::name[], 'the composite CV reference is indexed');
+select has_index('public', 'applications', 'applications_cover_letter_id_user_id_job_id_idx', array['cover_letter_id', 'user_id', 'job_id']::name[], 'the composite letter reference is indexed');
 select has_index('public', 'application_events', 'application_events_application_id_user_id_idx', array['application_id', 'user_id', 'occurred_at']::name[], 'a timeline is indexed by (application_id, user_id, occurred_at)');
 select has_index('public', 'application_events', 'application_events_user_id_idx', array['user_id', 'occurred_at']::name[], 'application_events.user_id (the select policy) is indexed');
 select has_index('public', 'cv_templates', 'cv_templates_owner_id_idx', 'owner_id', 'cv_templates.owner_id (the policies) is indexed');
