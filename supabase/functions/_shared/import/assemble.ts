@@ -6,7 +6,8 @@ import type { SkillDictionary } from "../skills.ts";
 import { htmlToLines, linesToText, type TextLine } from "./html.ts";
 import { clip, LIMITS } from "./posting.ts";
 import { type Section, sectionText, splitSections } from "./sections.ts";
-import { extractSkills, skillsInText } from "./skill_extract.ts";
+import { skillsInText } from "../skill_mentions.ts";
+import { extractSkills } from "./skill_extract.ts";
 
 export interface Body {
   /** The whole posting as clean text. */
@@ -72,7 +73,7 @@ export function skillsOf(
     text: [cap(body.requirements ?? body.core ?? body.description)],
   });
   const requiredKeys = new Set(required.map((skill) => skill.toLowerCase()));
-  const preferred = skillsInText(dictionary, cap(body.preferred)).filter((skill) =>
+  const preferred = skillsInText(dictionary, cap(body.preferred), "posting").filter((skill) =>
     !requiredKeys.has(skill.toLowerCase())
   );
   return { required, preferred };

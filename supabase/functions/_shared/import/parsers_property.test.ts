@@ -11,7 +11,7 @@ import { parseLeverPostings } from "./lever.ts";
 import { type NormalizedPosting, NormalizedPostingSchema } from "./posting.ts";
 import { countryCodeFromLocation, employmentTypeFrom, remoteTypeFrom } from "./classify.ts";
 import { findSalary, parseSalary } from "./salary.ts";
-import { skillsInText } from "./skill_extract.ts";
+import { skillsInText } from "../skill_mentions.ts";
 import { fixtureDictionary } from "./fixtures.ts";
 
 const dictionary = fixtureDictionary();

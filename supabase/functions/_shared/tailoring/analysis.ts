@@ -3,7 +3,8 @@
 // words, so the UI can say *why* a bullet moved up or a score is 72.
 import { canonicalSkills, type SkillDictionary, skillKey } from "../skills.ts";
 import type { Job, Profile, Project, WorkEntry } from "./rows.ts";
-import { contentTerms, contentWords, skillsInText, titleTerms } from "./text.ts";
+import { skillsInText } from "../skill_mentions.ts";
+import { contentTerms, contentWords, titleTerms } from "./text.ts";
 
 export type SkillTier = "required" | "preferred" | "mentioned";
 
@@ -39,10 +40,10 @@ export interface PostingSkills {
 export function postingSkills(job: Job, dictionary: SkillDictionary): PostingSkills {
   const explicitRequired = canonicalSkills(dictionary, job.required_skills);
   const explicitPreferred = canonicalSkills(dictionary, job.preferred_skills);
-  const inRequirements = skillsInText(job.requirements ?? "", dictionary, "posting");
+  const inRequirements = skillsInText(dictionary, job.requirements ?? "", "posting");
   const elsewhere = skillsInText(
-    [job.title, job.description ?? "", job.responsibilities ?? ""].join("\n"),
     dictionary,
+    [job.title, job.description ?? "", job.responsibilities ?? ""].join("\n"),
     "posting",
   );
   const seen = new Set<string>();
@@ -127,7 +128,7 @@ export function relevanceOf(
   dictionary: SkillDictionary,
   extraSkills: readonly string[] = [],
 ): Relevance {
-  const skills = canonicalSkills(dictionary, [...extraSkills, ...skillsInText(text, dictionary, "posting")]);
+  const skills = canonicalSkills(dictionary, [...extraSkills, ...skillsInText(dictionary, text, "profile")]);
   const matched: { skill: string; tier: SkillTier }[] = [];
   for (const skill of skills) {
     const tier = analysis.tiers.get(skillKey(skill));
@@ -267,7 +268,7 @@ export interface SkillEvidence {
 
 /**
  * Every skill the person's own data shows, with where: the skills list, project technologies and
- * tags, and skills named in work and project text (read as conservatively as a posting).
+ * tags, and skills named in work and project text (read as the person's own prose: MentionMode "profile").
  */
 export function candidateSkills(
   profile: Profile,
@@ -284,14 +285,14 @@ export function candidateSkills(
     }
   };
   add(profile.skills, "skills");
-  if (profile.summary) add(skillsInText(profile.summary, dictionary, "posting"), "summary");
+  if (profile.summary) add(skillsInText(dictionary, profile.summary, "profile"), "summary");
   for (const entry of profile.work_experience) {
     const text = [entry.position, entry.summary, ...(entry.highlights ?? [])].filter(Boolean).join("\n");
-    add(skillsInText(text, dictionary, "posting"), `work: ${entry.name}`);
+    add(skillsInText(dictionary, text, "profile"), `work: ${entry.name}`);
   }
   for (const project of projects) {
     const text = [project.description, ...project.achievements].filter(Boolean).join("\n");
-    add([...project.technologies, ...skillsInText(text, dictionary, "posting")], `project: ${project.name}`);
+    add([...project.technologies, ...skillsInText(dictionary, text, "profile")], `project: ${project.name}`);
   }
   return evidence;
 }

@@ -13,7 +13,8 @@
 // when the dictionary knows them.
 import { canonicalSkills, type SkillDictionary, skillKey } from "../skills.ts";
 import type { Profile, Project } from "./rows.ts";
-import { containsPhrase, findSkillMentions, fold, nameWords, normName } from "./text.ts";
+import { findSkillMentions } from "../skill_mentions.ts";
+import { containsPhrase, fold, nameWords, normName } from "./text.ts";
 
 export type ClaimKind = "skill" | "employer" | "title" | "school" | "degree" | "date" | "number";
 
@@ -353,7 +354,7 @@ export function factsFromProfile(
     ...projects.flatMap((project) => project.technologies),
     // Tags are free words ("fintech"); only those the dictionary knows are skills.
     ...projects.flatMap((project) => project.relevance_tags.filter((tag) => dictionary.has(skillKey(tag)))),
-    ...texts.flatMap((text) => findSkillMentions(text, dictionary, "claims").map((mention) => mention.canonical)),
+    ...texts.flatMap((text) => findSkillMentions(dictionary, text, "claims").map((mention) => mention.canonical)),
   ]);
 
   const dates = new Set<string>();
@@ -456,7 +457,7 @@ function isKnownName(facts: GroundingFacts, phrase: string): boolean {
 /** True when the phrase is nothing but dictionary skills and connectors ("Docker and Kubernetes"). */
 function onlySkills(facts: GroundingFacts, phrase: string): boolean {
   let rest = phrase;
-  for (const mention of findSkillMentions(phrase, facts.dictionary, "claims")) {
+  for (const mention of findSkillMentions(facts.dictionary, phrase, "claims")) {
     rest = blank(rest, mention.start, mention.end);
   }
   return nameWords(rest).every((word) => CONNECTORS.has(word));
@@ -556,7 +557,7 @@ export function checkGrounding(text: string, facts: GroundingFacts): GroundingRe
     if (!facts.numbers.has(number.normalised)) report("number", number.value);
   }
 
-  for (const mention of findSkillMentions(masked, facts.dictionary, "claims")) {
+  for (const mention of findSkillMentions(facts.dictionary, masked, "claims")) {
     if (!facts.skills.has(skillKey(mention.canonical))) report("skill", mention.text);
   }
 
