@@ -10,13 +10,31 @@ alter table public.generated_cvs
 alter table public.cover_letters
   add constraint cover_letters_id_user_id_job_id_key unique (id, user_id, job_id);
 
+-- not valid: every new write is checked at once, and a database holding an older mismatch still
+-- migrates (a sent application's documents are frozen, so the migration may not rewrite them).
 alter table public.applications
   drop constraint applications_cv_id_fkey,
   add constraint applications_cv_id_fkey foreign key (cv_id, user_id, job_id)
-    references public.generated_cvs (id, user_id, job_id),
+    references public.generated_cvs (id, user_id, job_id) not valid,
   drop constraint applications_cover_letter_id_fkey,
   add constraint applications_cover_letter_id_fkey foreign key (cover_letter_id, user_id, job_id)
-    references public.cover_letters (id, user_id, job_id);
+    references public.cover_letters (id, user_id, job_id) not valid;
+
+-- Where no such mismatch exists (every fresh database), the keys are validated and hold for all rows.
+do $$
+begin
+  if not exists (
+    select from public.applications a join public.generated_cvs c on c.id = a.cv_id where c.job_id <> a.job_id
+  ) then
+    alter table public.applications validate constraint applications_cv_id_fkey;
+  end if;
+  if not exists (
+    select from public.applications a join public.cover_letters l on l.id = a.cover_letter_id where l.job_id <> a.job_id
+  ) then
+    alter table public.applications validate constraint applications_cover_letter_id_fkey;
+  end if;
+end;
+$$;
 
 -- Section: indexes
 -- The keys' referencing columns, so deleting a document checks its applications by index.

@@ -2,7 +2,7 @@
 -- Behaviour (who may read and write what) is specified per table in 03..08.
 begin;
 \ir helpers.psql
-select plan(127);
+select plan(128);
 
 -- Every table in public has row-level security; first, as in basejump's schema tests.
 select tests.rls_enabled('public');
@@ -87,6 +87,12 @@ select fk_ok(
   'public', 'applications', array['cover_letter_id', 'user_id', 'job_id']::name[],
   'public', 'cover_letters', array['id', 'user_id', 'job_id']::name[],
   'an application''s letter is referenced together with its user and posting: (cover_letter_id, user_id, job_id) -> cover_letters (id, user_id, job_id)'
+);
+select is(
+  (select pg_catalog.array_agg(conname::text order by conname) from pg_catalog.pg_constraint
+    where conrelid = 'public.applications'::regclass and contype = 'f' and not convalidated),
+  null,
+  'every foreign key of applications holds for all rows (validated, not only for new writes)'
 );
 select fk_ok('public', 'application_events', 'user_id', 'auth', 'users', 'id');
 select fk_ok(
