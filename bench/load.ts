@@ -664,7 +664,7 @@ async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const log = (message: string) => console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(1).padStart(6)}s] ${message}`);
   const seed = Number(flags.get("seed") ?? "42");
-  const sizes: SuiteOptions = { scale: 1, flags, seed, log };
+  const sizes: SuiteOptions = { scale: 1, flags, seed, reuse: false, log };
   const config: Config = {
     users: sized(sizes, "users", 50),
     durationSeconds: sized(sizes, "duration", 60),

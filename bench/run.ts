@@ -1,4 +1,4 @@
-// npm run bench [-- --suite search] [--scale 0.01] [--postings N] [--users N] [--seed 42] [--db-url URL]
+// npm run bench [-- --suite search] [--scale 0.01] [--postings N] [--users N] [--seed 42] [--db-url URL [--reuse]]
 //
 // Runs the benchmark suites in bench/suites/<name>/index.ts, each on its own freshly migrated
 // database in one throwaway cluster tuned for a large working set (or on the disposable database
@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { resetDatabase } from "../scripts/lib/database.ts";
+import { migrateUp, resetDatabase } from "../scripts/lib/database.ts";
 import { startThrowawayServer } from "../scripts/lib/postgres.ts";
 import { benchSettings, freshDatabase } from "./lib/database.ts";
 import { formatTable, writeResults } from "./lib/report.ts";
@@ -48,6 +48,10 @@ async function main(): Promise<void> {
   if (suites.length === 0) throw new Error(`no suite named ${wanted}; available: ${all.map((suite) => suite.name).join(", ")}`);
 
   const dbUrl = flags.get("db-url");
+  const reuse = flags.has("reuse");
+  if (reuse && !dbUrl) throw new Error("--reuse measures a database an earlier run filled: give it with --db-url");
+  const notReusable = suites.filter((suite) => !suite.reusable).map((suite) => suite.name);
+  if (reuse && notReusable.length > 0) throw new Error(`--reuse is not supported by: ${notReusable.join(", ")} (use --suite)`);
   let serverUrl: string | undefined;
   if (!dbUrl) {
     const server = await startThrowawayServer({ settings: benchSettings });
@@ -59,8 +63,10 @@ async function main(): Promise<void> {
   for (const suite of suites) {
     log(`suite ${suite.name}: ${suite.description}`);
     const url = dbUrl ?? await freshDatabase(serverUrl!, `bench_${suite.name}`);
-    await resetDatabase(url, { seed: false, quiet: true });
-    const result = await suite.run(url, { scale, flags, seed, log });
+    // --reuse measures what an earlier run left in the given database, after its new migrations.
+    if (reuse) migrateUp(url, { quiet: true });
+    else await resetDatabase(url, { seed: false, quiet: true });
+    const result = await suite.run(url, { scale, flags, seed, reuse, log });
     results[suite.name] = result;
     console.log(`\n${formatTable(result.title, result.rows)}`);
     for (const target of result.targets ?? []) console.log(`${target.met ? "met   " : "MISSED"} ${target.name}: ${target.detail}`);

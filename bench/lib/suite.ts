@@ -8,6 +8,8 @@ export interface SuiteOptions {
   /** raw flags for suite-specific sizes, e.g. --postings 50000 */
   flags: Map<string, string>;
   seed: number;
+  /** --reuse: the database already holds this suite's data from an earlier run; measure only */
+  reuse: boolean;
   log(message: string): void;
 }
 
@@ -25,6 +27,8 @@ export interface SuiteResult {
 export interface Suite {
   name: string;
   description: string;
+  /** Whether it can measure data an earlier run left in a --db-url database (--reuse). */
+  reusable?: boolean;
   run(url: string, options: SuiteOptions): Promise<SuiteResult>;
 }
 

@@ -350,6 +350,15 @@ export async function generate(url: string, options: GenerateOptions): Promise<G
   seconds.analyze = since(t);
   seconds.total = since(started);
 
+  return await describeData(url, options.users, seconds);
+}
+
+/** What a database generated earlier holds (--reuse): the same report, with no generation time. */
+export async function describeData(
+  url: string,
+  users: number,
+  seconds: GenerateReport["seconds"] = { users: 0, postings: 0, indexes: 0, preferences: 0, analyze: 0, total: 0 },
+): Promise<GenerateReport> {
   const [stats] = await withClient(url, async (client) =>
     (await client.query<{ postings: string; active: string; private: string; preferences: string; table_size: string; index_size: string }>(`
       select count(*) as postings, count(*) filter (where is_active) as active, count(*) filter (where owner_id is not null) as private,
@@ -362,7 +371,7 @@ export async function generate(url: string, options: GenerateOptions): Promise<G
     postings: Number(stats.postings),
     activePostings: Number(stats.active),
     privatePostings: Number(stats.private),
-    users: options.users,
+    users,
     preferences: Number(stats.preferences),
     seconds,
     tableSize: stats.table_size,

@@ -8,7 +8,7 @@ import { ApiSession } from "../../lib/database.ts";
 import type { Row } from "../../lib/report.ts";
 import { seededRandom, summarize, timed } from "../../lib/stats.ts";
 import { sized, type Suite, type SuiteOptions, type SuiteResult } from "../../lib/suite.ts";
-import { generate } from "./generate.ts";
+import { describeData, generate } from "./generate.ts";
 import { type SearchCase, searchCases } from "./vocabulary.ts";
 
 const targets = { searchP95Ms: 15, naiveRatio: 50, matchP95Ms: 50 };
@@ -81,15 +81,18 @@ async function run(url: string, options: SuiteOptions): Promise<SuiteResult> {
   const naiveRounds = sized({ ...options, scale: 1 }, "naive-rounds", 1);
   const random = seededRandom(options.seed);
 
-  options.log(`generating ${postings} postings and ${users} users`);
-  const data = await generate(url, {
-    postings,
-    users,
-    privateShare: 0.02,
-    parallel: 2,
-    seed: options.seed,
-    log: (message) => options.log(`  ${message}`),
-  });
+  const data = options.reuse ? await describeData(url, users) : await generateData();
+  async function generateData() {
+    options.log(`generating ${postings} postings and ${users} users`);
+    return await generate(url, {
+      postings,
+      users,
+      privateShare: 0.02,
+      parallel: 2,
+      seed: options.seed,
+      log: (message) => options.log(`  ${message}`),
+    });
+  }
   options.log(`  ${data.postings} postings (${data.activePostings} active, ${data.privatePostings} private imports), ${data.preferences} favorites/hidden; table ${data.tableSize}, indexes ${data.indexSize}; ${data.seconds.total.toFixed(0)}s`);
 
   const session = await ApiSession.open(url);
@@ -210,6 +213,7 @@ async function run(url: string, options: SuiteOptions): Promise<SuiteResult> {
 
 export const suite: Suite = {
   name: "search",
+  reusable: true,
   description: "search_jobs and match_jobs at scale vs a naive ILIKE API (flags: --postings, --users, --rounds, --naive-rounds, --match-users)",
   run,
 };
