@@ -270,6 +270,73 @@ export function fromImprove(result: ImproveResult, task: string): { provenance: 
   };
 }
 
+type Outcome = { provenance: Provenance; llm: LlmReport };
+
+/** The steps of one document generation; runGeneration places the transactions and the LLM call. */
+export interface GenerationFlow<Loaded, Prepared, Saved> {
+  /** The table whose daily quota applies; probed before an LLM call, so an over-quota user costs none. */
+  table: "generated_cvs" | "cover_letters";
+  jobId: string;
+  /** Reads what the document is made from, as the caller. */
+  load(tx: Tx): Promise<Result<Loaded>>;
+  /** Asks the LLM to improve its part of the document: its accepted text, or null (kept deterministic). */
+  improve(loaded: Loaded, client: LlmClient, signal: AbortSignal): Promise<{ text: string | null } & Outcome>;
+  /** The document, with the LLM's accepted text when there is one. */
+  prepare(loaded: Loaded, llmText: string | null): Result<Prepared>;
+  /** Stores it (and attaches it when asked), as the caller. */
+  persist(tx: Tx, loaded: Loaded, prepared: Prepared, provenance: Provenance): Promise<Result<Saved>>;
+}
+
+export interface Generation<Loaded, Prepared, Saved> {
+  loaded: Loaded;
+  prepared: Prepared;
+  saved: Saved;
+  llm: LlmReport;
+}
+
+/**
+ * Runs a generation. Without an LLM: read, prepare and write in one transaction. With one: read
+ * and probe the quota, ask the LLM outside any transaction (no pooled connection idles in a
+ * transaction for the seconds it takes), then write in a second transaction.
+ */
+export async function runGeneration<Loaded, Prepared, Saved>(
+  caller: Caller,
+  useLlm: boolean,
+  flow: GenerationFlow<Loaded, Prepared, Saved>,
+  signal: AbortSignal,
+): Promise<Result<Generation<Loaded, Prepared, Saved>>> {
+  const llm = useLlm ? llmFromEnv() : null;
+
+  if (!llm?.client) {
+    const outcome = llm ? unavailable(llm.problem ?? "not_configured") : notRequested();
+    return await transaction(caller, async (tx) => {
+      const loaded = await flow.load(tx);
+      if (!loaded.ok) return loaded;
+      const prepared = flow.prepare(loaded.value, null);
+      if (!prepared.ok) return prepared;
+      const saved = await flow.persist(tx, loaded.value, prepared.value, outcome.provenance);
+      if (!saved.ok) return saved;
+      return ok({ loaded: loaded.value, prepared: prepared.value, saved: saved.value, llm: outcome.llm });
+    });
+  }
+
+  const loaded = await transaction(caller, async (tx) => {
+    const read = await flow.load(tx);
+    if (!read.ok) return read;
+    await probeQuota(tx, flow.table, flow.jobId);
+    return read;
+  });
+  if (!loaded.ok) return loaded;
+  const improved = await flow.improve(loaded.value, llm.client, signal);
+  const prepared = flow.prepare(loaded.value, improved.text);
+  if (!prepared.ok) return prepared;
+  return await transaction(caller, async (tx) => {
+    const saved = await flow.persist(tx, loaded.value, prepared.value, improved.provenance);
+    if (!saved.ok) return saved;
+    return ok({ loaded: loaded.value, prepared: prepared.value, saved: saved.value, llm: improved.llm });
+  });
+}
+
 /** An LLM error as stored: its code and kind, never the message (it may quote the provider). */
 function llmErrorSummary(error: Failure): Record<string, unknown> {
   const details = error.details as { kind?: unknown; status?: unknown } | undefined;

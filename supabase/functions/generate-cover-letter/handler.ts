@@ -4,7 +4,7 @@
 // kept only if it passes the grounding check. Versions, the daily quota (429) and the draft-only
 // rule for `attach` (409, nothing written) are the database's, exactly as for generate-cv.
 import { z } from "zod";
-import { type Caller, requireUser } from "../_shared/auth.ts";
+import { requireUser } from "../_shared/auth.ts";
 import type { Tx } from "../_shared/db.ts";
 import { createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts";
 import { ok, type Result } from "../_shared/result.ts";
@@ -16,15 +16,12 @@ import { wordCount } from "../_shared/tailoring/text.ts";
 import {
   attachToApplication,
   fromImprove,
+  type GenerationFlow,
   type GenerationInputs,
-  llmFromEnv,
-  type LlmReport,
   loadInputs,
-  notRequested,
-  probeQuota,
   type Provenance,
+  runGeneration,
   scoreReport,
-  transaction,
   unavailable,
 } from "../_shared/generation.ts";
 
@@ -39,6 +36,12 @@ export const requestSchema = z.strictObject({
   use_llm: z.boolean().default(false),
 });
 export type GenerateCoverLetterRequest = z.infer<typeof requestSchema>;
+
+interface Prepared {
+  drafted: Drafted;
+  /** The letter as stored: the LLM's accepted rewrite, else the deterministic draft. */
+  body: string;
+}
 
 interface Drafted {
   draft: CoverLetterDraft;
@@ -97,59 +100,35 @@ async function persist(
   return ok({ row, applicationId: attached.value });
 }
 
-interface Generated {
-  row: LetterRow;
-  applicationId: string | null;
-  drafted: Drafted;
-  llm: LlmReport;
-}
+type Saved = { row: LetterRow; applicationId: string | null };
 
-async function generate(
-  caller: Caller,
-  input: GenerateCoverLetterRequest,
-  signal: AbortSignal,
-): Promise<Result<Generated>> {
-  const llm = input.use_llm ? llmFromEnv() : null;
-
-  if (!llm?.client) {
-    // Deterministic: read, draft, insert and attach in one transaction.
-    const outcome = llm ? unavailable(llm.problem ?? "not_configured") : notRequested();
-    return await transaction(caller, async (tx) => {
-      const inputs = await loadInputs(tx, input.job_id);
-      if (!inputs.ok) return inputs;
-      const drafted = draftFor(inputs.value, input);
+/** The flow for one letter: the LLM may rewrite the whole deterministic draft. */
+function letterFlow(input: GenerateCoverLetterRequest): GenerationFlow<GenerationInputs, Prepared, Saved> {
+  return {
+    table: "cover_letters",
+    jobId: input.job_id,
+    load: (tx) => loadInputs(tx, input.job_id),
+    async improve(inputs, client, signal) {
+      const drafted = draftFor(inputs, input);
+      // A draft that cannot be made fails again in prepare, with its own error.
+      if (!drafted.ok) return { text: null, ...unavailable("no_draft") };
+      const { draft } = drafted.value;
+      const facts = factsFromProfile(inputs.profile, inputs.projects, inputs.dictionary, { job: inputs.job });
+      const improved = await improveWithLlm(draft.text, facts, client, {
+        task: "cover_letter",
+        tone: draft.tone,
+        maxWords: draft.maxWords,
+        job: { title: inputs.job.title, company: inputs.job.company },
+      }, signal);
+      return { text: improved.text, ...fromImprove(improved, "cover_letter") };
+    },
+    prepare(inputs, llmText) {
+      const drafted = draftFor(inputs, input);
       if (!drafted.ok) return drafted;
-      const saved = await persist(tx, input, drafted.value, drafted.value.draft.text, outcome.provenance);
-      if (!saved.ok) return saved;
-      return ok({ ...saved.value, drafted: drafted.value, llm: outcome.llm });
-    });
-  }
-
-  // With an LLM: read and probe the quota, ask the LLM outside any transaction, then write.
-  const loaded = await transaction(caller, async (tx) => {
-    const inputs = await loadInputs(tx, input.job_id);
-    if (!inputs.ok) return inputs;
-    await probeQuota(tx, "cover_letters", input.job_id);
-    return ok(inputs.value);
-  });
-  if (!loaded.ok) return loaded;
-  const inputs = loaded.value;
-  const drafted = draftFor(inputs, input);
-  if (!drafted.ok) return drafted;
-  const facts = factsFromProfile(inputs.profile, inputs.projects, inputs.dictionary, { job: inputs.job });
-  const { draft } = drafted.value;
-  const improved = await improveWithLlm(draft.text, facts, llm.client, {
-    task: "cover_letter",
-    tone: draft.tone,
-    maxWords: draft.maxWords,
-    job: { title: inputs.job.title, company: inputs.job.company },
-  }, signal);
-  const outcome = fromImprove(improved, "cover_letter");
-  return await transaction(caller, async (tx) => {
-    const saved = await persist(tx, input, drafted.value, improved.text, outcome.provenance);
-    if (!saved.ok) return saved;
-    return ok({ ...saved.value, drafted: drafted.value, llm: outcome.llm });
-  });
+      return ok({ drafted: drafted.value, body: llmText ?? drafted.value.draft.text });
+    },
+    persist: (tx, _inputs, prepared, provenance) => persist(tx, input, prepared.drafted, prepared.body, provenance),
+  };
 }
 
 export const handler = createHandler("generate-cover-letter", {
@@ -162,9 +141,9 @@ export const handler = createHandler("generate-cover-letter", {
     const input = parseWith(requestSchema, body.value);
     if (!input.ok) return input;
 
-    const generated = await generate(caller.value, input.value, request.signal);
+    const generated = await runGeneration(caller.value, input.value.use_llm, letterFlow(input.value), request.signal);
     if (!generated.ok) return generated;
-    const { row, applicationId, drafted, llm } = generated.value;
+    const { saved: { row, applicationId }, prepared: { drafted }, llm } = generated.value;
     return ok(json(
       {
         cover_letter: row,

@@ -5,7 +5,7 @@
 // (409, and nothing is written). The response is the stored row as JSON, or the CV as a PDF or DOCX
 // file (the row is stored all the same).
 import { z } from "zod";
-import { type Caller, requireUser } from "../_shared/auth.ts";
+import { requireUser } from "../_shared/auth.ts";
 import type { Tx } from "../_shared/db.ts";
 import { renderDocx } from "../_shared/export/docx.ts";
 import { needsUnicodeFont, renderPdf } from "../_shared/export/pdf.ts";
@@ -19,16 +19,14 @@ import { wordCount } from "../_shared/tailoring/text.ts";
 import {
   attachToApplication,
   fromImprove,
+  type Generation,
+  type GenerationFlow,
   type GenerationInputs,
-  llmFromEnv,
-  type LlmReport,
   loadInputs,
-  notRequested,
-  probeQuota,
   type Provenance,
+  runGeneration,
   scoreReport,
   skillColumn,
-  transaction,
   unavailable,
 } from "../_shared/generation.ts";
 
@@ -154,69 +152,41 @@ function summaryWordLimit(summary: string): number {
   return Math.min(200, Math.max(40, Math.ceil(wordCount(summary) * 1.5)));
 }
 
-interface Generated {
-  row: CvRow;
-  applicationId: string | null;
-  prepared: Prepared;
+interface Loaded {
+  inputs: GenerationInputs;
   template: Template | null;
-  llm: LlmReport;
 }
 
-async function generate(
-  caller: Caller,
-  input: GenerateCvRequest,
-  signal: AbortSignal,
-): Promise<Result<Generated>> {
-  const llm = input.use_llm ? llmFromEnv() : null;
+type Generated = Generation<Loaded, Prepared, { row: CvRow; applicationId: string | null }>;
 
-  if (!llm?.client) {
-    // Deterministic: read, tailor, render, insert and attach in one transaction.
-    const outcome = llm ? unavailable(llm.problem ?? "not_configured") : notRequested();
-    return await transaction(caller, async (tx) => {
+/** The flow for one CV: the LLM may only rewrite the summary, and only a summary the person wrote. */
+function cvFlow(
+  input: GenerateCvRequest,
+): GenerationFlow<Loaded, Prepared, { row: CvRow; applicationId: string | null }> {
+  return {
+    table: "generated_cvs",
+    jobId: input.job_id,
+    async load(tx) {
       const inputs = await loadInputs(tx, input.job_id);
       if (!inputs.ok) return inputs;
       const template = await chooseTemplate(tx, input.template_id);
       if (!template.ok) return template;
-      const prepared = prepare(inputs.value, template.value, null);
-      if (!prepared.ok) return prepared;
-      const saved = await persist(tx, input, template.value, prepared.value, outcome.provenance);
-      if (!saved.ok) return saved;
-      return ok({ ...saved.value, prepared: prepared.value, template: template.value, llm: outcome.llm });
-    });
-  }
-
-  // With an LLM: read and probe the quota, ask the LLM outside any transaction, then write.
-  const loaded = await transaction(caller, async (tx) => {
-    const inputs = await loadInputs(tx, input.job_id);
-    if (!inputs.ok) return inputs;
-    const template = await chooseTemplate(tx, input.template_id);
-    if (!template.ok) return template;
-    await probeQuota(tx, "generated_cvs", input.job_id);
-    return ok({ inputs: inputs.value, template: template.value });
-  });
-  if (!loaded.ok) return loaded;
-  const { inputs, template } = loaded.value;
-
-  let summary: string | null = null;
-  let outcome = unavailable("no_summary");
-  const draft = inputs.profile.summary?.trim();
-  if (draft) {
-    const facts = factsFromProfile(inputs.profile, inputs.projects, inputs.dictionary, { job: inputs.job });
-    const improved = await improveWithLlm(draft, facts, llm.client, {
-      task: "summary",
-      maxWords: summaryWordLimit(draft),
-      job: { title: inputs.job.title, company: inputs.job.company },
-    }, signal);
-    outcome = fromImprove(improved, "summary");
-    if (improved.generator === "llm") summary = improved.text;
-  }
-  const prepared = prepare(inputs, template, summary);
-  if (!prepared.ok) return prepared;
-  return await transaction(caller, async (tx) => {
-    const saved = await persist(tx, input, template, prepared.value, outcome.provenance);
-    if (!saved.ok) return saved;
-    return ok({ ...saved.value, prepared: prepared.value, template, llm: outcome.llm });
-  });
+      return ok({ inputs: inputs.value, template: template.value });
+    },
+    async improve({ inputs }, client, signal) {
+      const draft = inputs.profile.summary?.trim();
+      if (!draft) return { text: null, ...unavailable("no_summary") };
+      const facts = factsFromProfile(inputs.profile, inputs.projects, inputs.dictionary, { job: inputs.job });
+      const improved = await improveWithLlm(draft, facts, client, {
+        task: "summary",
+        maxWords: summaryWordLimit(draft),
+        job: { title: inputs.job.title, company: inputs.job.company },
+      }, signal);
+      return { text: improved.generator === "llm" ? improved.text : null, ...fromImprove(improved, "summary") };
+    },
+    prepare: ({ inputs, template }, summary) => prepare(inputs, template, summary),
+    persist: (tx, { template }, prepared, provenance) => persist(tx, input, template, prepared, provenance),
+  };
 }
 
 const exposeHeaders = { "access-control-expose-headers": "content-disposition, x-cv-id, x-cv-version, x-request-id" };
@@ -242,8 +212,8 @@ async function fileResponse(generated: Generated, format: "pdf" | "docx"): Promi
         ...exposeHeaders,
         "content-type": contentType,
         "content-disposition": `attachment; filename="${fileName}"`,
-        "x-cv-id": generated.row.id,
-        "x-cv-version": String(generated.row.version),
+        "x-cv-id": generated.saved.row.id,
+        "x-cv-version": String(generated.saved.row.version),
       },
     }),
   );
@@ -259,12 +229,12 @@ export const handler = createHandler("generate-cv", {
     const input = parseWith(requestSchema, body.value);
     if (!input.ok) return input;
 
-    const generated = await generate(caller.value, input.value, request.signal);
+    const generated = await runGeneration(caller.value, input.value.use_llm, cvFlow(input.value), request.signal);
     if (!generated.ok) return generated;
     const { format } = input.value;
     if (format === "pdf" || format === "docx") return await fileResponse(generated.value, format);
 
-    const { row, applicationId, prepared, template, llm } = generated.value;
+    const { saved: { row, applicationId }, prepared, loaded: { template }, llm } = generated.value;
     return ok(json(
       {
         cv: row,
