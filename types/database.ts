@@ -738,6 +738,72 @@ export type Database = {
           },
         ]
       }
+      interview_schedule: {
+        Row: {
+          application_id: string | null
+          changed_at: string | null
+          changes: number | null
+          duration_minutes: number | null
+          event_id: string | null
+          is_cancelled: boolean | null
+          kind: Database["public"]["Enums"]["interview_kind"] | null
+          location: string | null
+          note: string | null
+          scheduled_at: string | null
+          series_id: string | null
+          time_zone: string | null
+          user_id: string | null
+          with_whom: string | null
+        }
+        Insert: {
+          application_id?: string | null
+          changed_at?: string | null
+          changes?: never
+          duration_minutes?: never
+          event_id?: string | null
+          is_cancelled?: never
+          kind?: never
+          location?: never
+          note?: string | null
+          scheduled_at?: never
+          series_id?: never
+          time_zone?: never
+          user_id?: string | null
+          with_whom?: never
+        }
+        Update: {
+          application_id?: string | null
+          changed_at?: string | null
+          changes?: never
+          duration_minutes?: never
+          event_id?: string | null
+          is_cancelled?: never
+          kind?: never
+          location?: never
+          note?: string | null
+          scheduled_at?: never
+          series_id?: never
+          time_zone?: never
+          user_id?: string | null
+          with_whom?: never
+        }
+        Relationships: [
+          {
+            foreignKeyName: "application_events_application_fkey"
+            columns: ["application_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "application_outcomes"
+            referencedColumns: ["application_id", "user_id"]
+          },
+          {
+            foreignKeyName: "application_events_application_fkey"
+            columns: ["application_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "applications"
+            referencedColumns: ["id", "user_id"]
+          },
+        ]
+      }
       pipeline_by_cv_template: {
         Row: {
           applications: number | null
@@ -810,6 +876,27 @@ export type Database = {
     Functions: {
       add_application_note: {
         Args: { application_id: string; note: string; occurred_at?: string }
+        Returns: {
+          application_id: string
+          created_at: string
+          details: NonNullable<Json>
+          from_status: Database["public"]["Enums"]["application_status"] | null
+          id: string
+          kind: Database["public"]["Enums"]["application_event_kind"]
+          note: string | null
+          occurred_at: string
+          to_status: Database["public"]["Enums"]["application_status"] | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "application_events"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      cancel_interview: {
+        Args: { interview_id: string; note?: string }
         Returns: {
           application_id: string
           created_at: string
@@ -920,6 +1007,36 @@ export type Database = {
           next_follow_up_at?: string
           note?: string
           occurred_at?: string
+        }
+        Returns: {
+          application_id: string
+          created_at: string
+          details: NonNullable<Json>
+          from_status: Database["public"]["Enums"]["application_status"] | null
+          id: string
+          kind: Database["public"]["Enums"]["application_event_kind"]
+          note: string | null
+          occurred_at: string
+          to_status: Database["public"]["Enums"]["application_status"] | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "application_events"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      reschedule_interview: {
+        Args: {
+          duration_minutes?: number
+          interview_id: string
+          kind?: Database["public"]["Enums"]["interview_kind"]
+          location?: string
+          note?: string
+          scheduled_at: string
+          time_zone?: string
+          with_whom?: string
         }
         Returns: {
           application_id: string

@@ -12,6 +12,10 @@ export interface CalendarEntry {
   location?: string;
   /** When the entry was last written (DTSTAMP). */
   stamp: Date;
+  /** Revision number (RFC 5545 SEQUENCE): how many times the event was changed. */
+  sequence?: number;
+  /** Published as STATUS:CANCELLED, so subscribed calendars drop or strike the event. */
+  cancelled?: boolean;
 }
 
 const CRLF = "\r\n";
@@ -64,6 +68,8 @@ export function renderCalendar(name: string, entries: readonly CalendarEntry[]):
       `DURATION:PT${Math.max(1, Math.round(entry.durationMinutes))}M`,
       `SUMMARY:${escapeText(entry.summary)}`,
     );
+    if (entry.sequence) lines.push(`SEQUENCE:${Math.max(0, Math.floor(entry.sequence))}`);
+    if (entry.cancelled) lines.push("STATUS:CANCELLED");
     if (entry.location) lines.push(`LOCATION:${escapeText(entry.location)}`);
     if (entry.description) lines.push(`DESCRIPTION:${escapeText(entry.description)}`);
     lines.push("END:VEVENT");

@@ -10,19 +10,19 @@ const interviewKindLabel: Record<string, string> = {
 };
 
 export const interviewRow = z.object({
-  event_id: z.string(),
+  series_id: z.string(),
   title: z.string(),
   company: z.string(),
+  scheduled_at: z.coerce.date(),
+  time_zone: z.string(),
+  kind: z.string(),
+  location: z.string().nullable(),
+  with_whom: z.string().nullable(),
+  duration_minutes: z.number(),
   note: z.string().nullable(),
-  created_at: z.coerce.date(),
-  details: z.object({
-    scheduled_at: z.coerce.date(),
-    time_zone: z.string(),
-    kind: z.string(),
-    location: z.string().optional(),
-    with: z.string().optional(),
-    duration_minutes: z.number().optional(),
-  }),
+  is_cancelled: z.boolean(),
+  changes: z.number(),
+  changed_at: z.coerce.date(),
 });
 export type InterviewRow = z.infer<typeof interviewRow>;
 
@@ -40,21 +40,24 @@ function wallClock(date: Date, timeZone: string): string {
 }
 
 export function interviewEntry(row: InterviewRow): CalendarEntry {
-  const { details } = row;
   const description = [
     `${row.title} at ${row.company}`,
-    `${wallClock(details.scheduled_at, details.time_zone)} (${details.time_zone})`,
-    details.with ? `With: ${details.with}` : undefined,
+    `${wallClock(row.scheduled_at, row.time_zone)} (${row.time_zone})`,
+    row.with_whom ? `With: ${row.with_whom}` : undefined,
     row.note ?? undefined,
   ].filter(Boolean).join("\n");
+  const label = `${interviewKindLabel[row.kind] ?? "Interview"}: ${row.title} at ${row.company}`;
   return {
-    uid: `interview-${row.event_id}@jobtrail`,
-    start: details.scheduled_at,
-    durationMinutes: details.duration_minutes ?? 60,
-    summary: `${interviewKindLabel[details.kind] ?? "Interview"}: ${row.title} at ${row.company}`,
-    location: details.location,
+    // The series' first event: a moved or cancelled interview updates the entry calendars already have.
+    uid: `interview-${row.series_id}@jobtrail`,
+    start: row.scheduled_at,
+    durationMinutes: row.duration_minutes,
+    summary: row.is_cancelled ? `Cancelled: ${label}` : label,
+    location: row.location ?? undefined,
     description,
-    stamp: row.created_at,
+    stamp: row.changed_at,
+    sequence: row.changes,
+    cancelled: row.is_cancelled,
   };
 }
 

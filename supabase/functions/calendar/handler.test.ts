@@ -16,13 +16,21 @@ interface ParsedEvent {
   uid: string;
   start: string;
   summary: string;
+  sequence: number;
+  status: string | null;
 }
 
 function parse(ics: string): ParsedEvent[] {
   const calendar = new ICAL.Component(ICAL.parse(ics));
   return calendar.getAllSubcomponents("vevent").map((component) => {
     const event = new ICAL.Event(component);
-    return { uid: event.uid, start: event.startDate.toJSDate().toISOString(), summary: event.summary };
+    return {
+      uid: event.uid,
+      start: event.startDate.toJSDate().toISOString(),
+      summary: event.summary,
+      sequence: event.sequence,
+      status: (component.getFirstPropertyValue("status") as string | null) ?? null,
+    };
   }).sort((a, b) => a.uid.localeCompare(b.uid));
 }
 
@@ -99,6 +107,38 @@ Deno.test("calendar feed", async (t) => {
       assert.equal((await feed({ feedToken: old })).status, 404);
       assert.equal((await feed({ feedToken: current })).status, 200);
     });
+
+    await t.step(
+      "a moved interview keeps its UID with the new time and SEQUENCE 1; a cancelled one says so",
+      async () => {
+        const schedule = await queryAsUser<{ series_id: string; event_id: string; scheduled_at: Date }>(
+          user,
+          "select series_id, event_id, scheduled_at from public.interview_schedule order by scheduled_at",
+        );
+        const [winter, summer] = schedule;
+        // Winter interview moved to 14:00 Berlin the next day (13:00Z); the summer one is cancelled.
+        await queryAsUser(
+          user,
+          "select public.reschedule_interview($1, '2026-12-02 14:00'::timestamp at time zone 'Europe/Berlin')",
+          [winter.event_id],
+        );
+        await queryAsUser(user, "select public.cancel_interview($1, 'They filled the role')", [summer.event_id]);
+
+        const after = parse((await feed({ token: user.token })).text);
+        assert.equal(after.length, 3, "still one entry per interview, and the follow-up");
+        const moved = after.find((event) => event.uid === `interview-${winter.series_id}@jobtrail`);
+        assert.ok(moved, "the moved interview keeps the UID calendars know");
+        assert.equal(moved.start, "2026-12-02T13:00:00.000Z");
+        assert.equal(moved.sequence, 1);
+        assert.equal(moved.status, null);
+        const cancelled = after.find((event) => event.uid === `interview-${summer.series_id}@jobtrail`);
+        assert.ok(cancelled);
+        assert.equal(cancelled.status, "CANCELLED");
+        assert.equal(cancelled.sequence, 1);
+        assert.equal(cancelled.start, "2027-06-01T08:00:00.000Z");
+        assert.match(cancelled.summary, /^Cancelled: /);
+      },
+    );
 
     await t.step("unknown or malformed tokens are 404; no credentials at all is 401", async () => {
       assert.equal((await feed({ feedToken: "0".repeat(64) })).status, 404);

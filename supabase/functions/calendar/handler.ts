@@ -35,14 +35,16 @@ export const handler = createHandler("calendar", {
     if (!caller.ok) return caller;
 
     const entries = await withCaller(caller.value, async (tx) => {
+      // One entry per interview series, as it stands (moved or cancelled ones included, so calendar
+      // apps update the entry they have).
       const interviews = await tx.query(
-        `select e.id as event_id, j.title, j.company, e.note, e.created_at, e.details
-           from public.application_events e
-           join public.applications a on a.id = e.application_id
+        `select i.series_id, i.scheduled_at, i.time_zone, i.kind, i.location, i.with_whom, i.duration_minutes, i.note,
+                i.is_cancelled, i.changes, i.changed_at, j.title, j.company
+           from public.interview_schedule i
+           join public.applications a on a.id = i.application_id
            join public.jobs j on j.id = a.job_id
-          where e.kind = 'interview'
-            and (e.details ->> 'scheduled_at')::timestamptz > now() - interval '180 days'
-          order by (e.details ->> 'scheduled_at')::timestamptz`,
+          where i.scheduled_at > now() - interval '180 days'
+          order by i.scheduled_at`,
       );
       const followUps = await tx.query(
         `select a.id as application_id, j.title, j.company, a.follow_up_at, a.updated_at
