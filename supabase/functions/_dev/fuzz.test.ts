@@ -28,6 +28,11 @@ import {
 import { routes } from "./serve.ts";
 
 const RUNS = Number(Deno.env.get("FUZZ_RUNS") ?? "40");
+/** Fixed by default, so CI replays the same cases; FUZZ_SEED=random explores new ones (printed). */
+const SEED = Deno.env.get("FUZZ_SEED") === "random"
+  ? Math.floor(Math.random() * 2 ** 31)
+  : Number(Deno.env.get("FUZZ_SEED") ?? "20261125");
+const settings = { numRuns: RUNS, seed: SEED };
 
 // Section: the server under test
 
@@ -416,7 +421,7 @@ Deno.test("fuzz: hostile HTTP input to every function never causes a 5xx or a wr
                 query,
               });
             }),
-            { numRuns: RUNS },
+            settings,
           );
         });
       }
@@ -433,7 +438,7 @@ Deno.test("fuzz: hostile HTTP input to every function never causes a 5xx or a wr
               const token = target.token ?? user.token;
               await send({ name: target.name, method: "POST", token, contentType: "application/json", body: text });
             }),
-            { numRuns: RUNS },
+            settings,
           );
         });
       }
@@ -448,7 +453,7 @@ Deno.test("fuzz: hostile HTTP input to every function never causes a 5xx or a wr
               }
               await send({ name: target.name, ...raw });
             }),
-            { numRuns: RUNS },
+            settings,
           );
         });
       }
@@ -471,7 +476,9 @@ Deno.test("fuzz: hostile HTTP input to every function never causes a 5xx or a wr
     await deleteUser(bystander).catch(() => {});
     const summary = [...statusCounts].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(", ");
     console.log(
-      `fuzz: ${requestsSent} requests to ${new Set(targets.map((target) => target.name)).size} functions (${summary})`,
+      `fuzz: ${requestsSent} requests to ${
+        new Set(targets.map((target) => target.name)).size
+      } functions, seed ${SEED} (${summary})`,
     );
   }
 });
