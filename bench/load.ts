@@ -1,4 +1,4 @@
-// npm run load [-- --users 50] [--duration 60] [--max-requests 100000] [--db-url URL]
+// npm run load [-- --users 50] [--duration 60] [--user-rate 0] [--max-requests 100000] [--db-url URL]
 //
 // A load test of the local stack over loopback: N users at once (default 50) for a fixed time
 // (default 60 s), each one HTTP connection to the functions server driven by autocannon (status
@@ -72,6 +72,8 @@ interface Config {
   searchPoolMax: number;
   postings: number;
   seed: number;
+  /** Requests per second each user sends on each channel (HTTP, search); 0 = as fast as answered. */
+  userRate: number;
 }
 
 /** Latencies and outcomes of one kind of request. */
@@ -447,6 +449,8 @@ async function runLoad(users: LoadUser[], functions: FunctionsServer, searchPool
     duration: config.durationSeconds + DRAIN_SECONDS,
     maxOverallRequests: config.maxRequests,
     timeout: 30,
+    // Paced users (--user-rate) model people clicking; unpaced ones measure saturation.
+    ...(config.userRate > 0 ? { connectionRate: config.userRate } : {}),
     setupClient,
   });
 
@@ -460,7 +464,10 @@ async function runLoad(users: LoadUser[], functions: FunctionsServer, searchPool
   let searchesIssued = 0;
   let searchEnd = 0;
   const searchers = users.map(async (user, index) => {
+    const pause = config.userRate > 0 ? 1000 / config.userRate : 0;
     for (let round = 0; !timeUp && searchesIssued < config.maxRequests; round++) {
+      if (pause > 0) await sleep(pause * (round === 0 ? Math.random() : 1)); // staggered start
+      if (timeUp) break;
       searchesIssued++;
       const question = searchCases[(index + round) % searchCases.length];
       const started = performance.now();
@@ -674,7 +681,9 @@ async function main(): Promise<void> {
     searchPoolMax: sized(sizes, "search-pool-max", 10),
     postings: sized(sizes, "postings", 20_000, 100),
     seed,
+    userRate: Number(flags.get("user-rate") ?? "0"),
   };
+  if (!(config.userRate >= 0)) throw new Error("--user-rate must be a number of requests per second, 0 for unpaced");
   if (config.maxRequests < config.users) throw new Error("--max-requests must be at least --users (autocannon needs one request per connection)");
 
   let url = flags.get("db-url");
@@ -731,7 +740,8 @@ async function main(): Promise<void> {
     ];
     const errorCount = KINDS.reduce((sum, kind) => sum + Object.values(reports[kind].errors).reduce((a, b) => a + b, 0), 0);
 
-    console.log(`\n== load: ${config.users} users, ${config.durationSeconds}s over loopback (HTTP ${outcome.httpSeconds.toFixed(1)}s, searches ${outcome.searchSeconds.toFixed(1)}s)`);
+    const pace = config.userRate > 0 ? `each paced at ${config.userRate} request(s)/s per channel` : "unpaced (saturation)";
+    console.log(`\n== load: ${config.users} users, ${pace}, ${config.durationSeconds}s over loopback (HTTP ${outcome.httpSeconds.toFixed(1)}s, searches ${outcome.searchSeconds.toFixed(1)}s)`);
     console.log(formatReport(reports));
     console.log("searches run direct-to-Postgres the PostgREST way (no PostgREST here): pooled connection, one transaction, role + request.jwt.claims, search_jobs, commit");
     console.log("");
