@@ -21,7 +21,8 @@ export function mintAccessToken(user: { id: string; email: string }, lifetimeSec
     email: user.email,
     role: "authenticated",
     aud: "authenticated",
-    iss: "http://127.0.0.1:54321/auth/v1",
+    // The API URL's auth path, as GoTrue writes it (the local API is the functions server's port).
+    iss: `http://127.0.0.1:${process.env.FUNCTIONS_PORT ?? 54321}/auth/v1`,
     app_metadata: { provider: "email", providers: ["email"] },
     is_anonymous: false,
   })
