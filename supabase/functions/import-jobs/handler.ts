@@ -21,7 +21,8 @@ import { createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts
 import type { ImportErrorCode, ImportFailure } from "../_shared/import/errors.ts";
 import { guardedFetch, type GuardedFetchOptions } from "../_shared/import/fetch.ts";
 import { fingerprint } from "../_shared/import/fingerprint.ts";
-import { type BoardParse, parseGreenhouseBoardJson } from "../_shared/import/greenhouse.ts";
+import type { BoardParse } from "../_shared/import/board.ts";
+import { parseGreenhouseBoardJson } from "../_shared/import/greenhouse.ts";
 import { parseJsonLdPageBytes } from "../_shared/import/jsonld.ts";
 import { parseLeverPostingsJson } from "../_shared/import/lever.ts";
 import { type NormalizedPosting, NormalizedPostingSchema } from "../_shared/import/posting.ts";

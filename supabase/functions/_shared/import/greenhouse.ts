@@ -10,8 +10,9 @@ import { bodyFromHtml, skillsOf } from "./assemble.ts";
 import { countryCodeFromLocation, employmentTypeFrom, employmentTypeFromTitle, remoteTypeFrom } from "./classify.ts";
 import { importFail, importOk, type ImportResult } from "./errors.ts";
 import { inlineText } from "./html.ts";
-import { finalizePosting, type NormalizedPosting, type PostingDraft } from "./posting.ts";
-import { findSalary, inferPeriod, parseAmount, parseSalary, periodFromText, type Salary } from "./salary.ts";
+import { type BoardParse, collectBoard, parseBoardJson, rawIdOf } from "./board.ts";
+import type { PostingDraft } from "./posting.ts";
+import { findSalary, parseAmount, parseSalary, periodFromText, type Salary, salaryColumns } from "./salary.ts";
 
 export interface GreenhouseContext {
   dictionary: SkillDictionary;
@@ -171,10 +172,7 @@ export function greenhouseJobToDraft(job: GreenhouseJob, context: GreenhouseCont
     description: body.description,
     requirements: body.requirements,
     responsibilities: body.responsibilities,
-    salary_min: salary?.min ?? null,
-    salary_max: salary?.max ?? null,
-    salary_currency: salary?.currency ?? null,
-    salary_period: salary ? inferPeriod(salary) : null,
+    ...salaryColumns(salary),
     required_skills: skills.required,
     preferred_skills: skills.preferred,
     posted_at: job.first_published ?? job.updated_at ?? null,
@@ -182,56 +180,20 @@ export function greenhouseJobToDraft(job: GreenhouseJob, context: GreenhouseCont
   };
 }
 
-export interface BoardParse {
-  postings: NormalizedPosting[];
-  /** Jobs in the feed that could not be used, with why; the rest of the board still imports. */
-  rejected: Array<{ index: number; external_id: string | null; code: string; message: string; details?: unknown }>;
-}
-
 /** A whole board response. Fails only when the envelope itself is wrong; bad jobs are reported and skipped. */
 export function parseGreenhouseBoard(payload: unknown, context: GreenhouseContext): ImportResult<BoardParse> {
   const board = GreenhouseBoard.safeParse(payload);
   if (!board.success) return importFail("unexpected_shape", "A Greenhouse board response has a jobs array.");
-  const postings: NormalizedPosting[] = [];
-  const rejected: BoardParse["rejected"] = [];
-  board.data.jobs.forEach((raw, index) => {
-    const job = GreenhouseJob.safeParse(raw);
-    if (!job.success) {
-      const id = typeof raw === "object" && raw !== null && "id" in raw &&
-          (typeof raw.id === "string" || typeof raw.id === "number")
-        ? String(raw.id)
-        : null;
-      rejected.push({
-        index,
-        external_id: id,
-        code: "unexpected_shape",
-        message: "Not a Greenhouse job (id and title are required).",
-        details: job.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
-      });
-      return;
-    }
-    const result = finalizePosting(greenhouseJobToDraft(job.data, context));
-    if (result.ok) postings.push(result.value);
-    else {
-      rejected.push({
-        index,
-        external_id: String(job.data.id),
-        code: result.error.code,
-        message: result.error.message,
-        details: result.error.details,
-      });
-    }
-  });
-  return importOk({ postings, rejected });
+  return importOk(collectBoard(board.data.jobs, {
+    schema: GreenhouseJob,
+    notAnItem: "Not a Greenhouse job (id and title are required).",
+    rawId: (raw) => rawIdOf(raw, ["string", "number"]),
+    id: (job) => String(job.id),
+    toDraft: (job) => greenhouseJobToDraft(job, context),
+  }));
 }
 
 /** A board response as text (what the fetcher returns). */
 export function parseGreenhouseBoardJson(text: string, context: GreenhouseContext): ImportResult<BoardParse> {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(text);
-  } catch {
-    return importFail("invalid_json", "The Greenhouse response is not JSON.");
-  }
-  return parseGreenhouseBoard(payload, context);
+  return parseBoardJson(text, "Greenhouse", (payload) => parseGreenhouseBoard(payload, context));
 }

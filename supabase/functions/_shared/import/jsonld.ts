@@ -27,7 +27,7 @@ import {
 } from "./html.ts";
 import { finalizePosting, isHttpUrl, type NormalizedPosting, type PostingDraft } from "./posting.ts";
 import { classifyHeading, type Section } from "./sections.ts";
-import { findSalary, inferPeriod, parseAmount, parseSalary, periodFromText, type Salary } from "./salary.ts";
+import { findSalary, parseAmount, parseSalary, periodFromText, type Salary, salaryColumns } from "./salary.ts";
 import { splitSkillList } from "./skill_extract.ts";
 
 export interface JsonLdContext {
@@ -297,10 +297,7 @@ export function jobPostingToDraft(posting: Node, pageUrl: string, base: string, 
     description: body.description,
     requirements: body.requirements,
     responsibilities: body.responsibilities,
-    salary_min: salary?.min ?? null,
-    salary_max: salary?.max ?? null,
-    salary_currency: salary?.currency ?? null,
-    salary_period: salary ? inferPeriod(salary) : null,
+    ...salaryColumns(salary),
     required_skills: skills.required,
     preferred_skills: skills.preferred,
     posted_at: firstText(prop(posting, "datePosted")),

@@ -17,10 +17,10 @@ import {
 } from "./classify.ts";
 import { importFail, importOk, type ImportResult } from "./errors.ts";
 import { htmlToText, inlineText } from "./html.ts";
-import { finalizePosting, type NormalizedPosting, type PostingDraft } from "./posting.ts";
+import type { PostingDraft } from "./posting.ts";
 import { classifyHeading, type Section } from "./sections.ts";
-import { findSalary, inferPeriod, parseSalary, periodFromText, type Salary } from "./salary.ts";
-import type { BoardParse } from "./greenhouse.ts";
+import { findSalary, parseSalary, periodFromText, type Salary, salaryColumns } from "./salary.ts";
+import { type BoardParse, collectBoard, parseBoardJson, rawIdOf } from "./board.ts";
 
 export interface LeverContext {
   dictionary: SkillDictionary;
@@ -130,10 +130,7 @@ export function leverPostingToDraft(posting: LeverPosting, context: LeverContext
     description: body.description,
     requirements: body.requirements,
     responsibilities: body.responsibilities,
-    salary_min: salary?.min ?? null,
-    salary_max: salary?.max ?? null,
-    salary_currency: salary?.currency ?? null,
-    salary_period: salary ? inferPeriod(salary) : null,
+    ...salaryColumns(salary),
     required_skills: skills.required,
     preferred_skills: skills.preferred,
     posted_at: typeof posting.createdAt === "number" ? posting.createdAt : null,
@@ -145,45 +142,15 @@ export function leverPostingToDraft(posting: LeverPosting, context: LeverContext
 export function parseLeverPostings(payload: unknown, context: LeverContext): ImportResult<BoardParse> {
   const list = z.array(z.unknown()).safeParse(payload);
   if (!list.success) return importFail("unexpected_shape", "A Lever postings response is a JSON array.");
-  const postings: NormalizedPosting[] = [];
-  const rejected: BoardParse["rejected"] = [];
-  list.data.forEach((raw, index) => {
-    const posting = LeverPosting.safeParse(raw);
-    if (!posting.success) {
-      const id = typeof raw === "object" && raw !== null && "id" in raw && typeof raw.id === "string" ? raw.id : null;
-      rejected.push({
-        index,
-        external_id: id,
-        code: "unexpected_shape",
-        message: "Not a Lever posting (id and text are required).",
-        details: posting.error.issues.map((issue) => ({
-          path: issue.path.map(String).join("."),
-          message: issue.message,
-        })),
-      });
-      return;
-    }
-    const result = finalizePosting(leverPostingToDraft(posting.data, context));
-    if (result.ok) postings.push(result.value);
-    else {
-      rejected.push({
-        index,
-        external_id: posting.data.id,
-        code: result.error.code,
-        message: result.error.message,
-        details: result.error.details,
-      });
-    }
-  });
-  return importOk({ postings, rejected });
+  return importOk(collectBoard(list.data, {
+    schema: LeverPosting,
+    notAnItem: "Not a Lever posting (id and text are required).",
+    rawId: (raw) => rawIdOf(raw, ["string"]),
+    id: (posting) => posting.id,
+    toDraft: (posting) => leverPostingToDraft(posting, context),
+  }));
 }
 
 export function parseLeverPostingsJson(text: string, context: LeverContext): ImportResult<BoardParse> {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(text);
-  } catch {
-    return importFail("invalid_json", "The Lever response is not JSON.");
-  }
-  return parseLeverPostings(payload, context);
+  return parseBoardJson(text, "Lever", (payload) => parseLeverPostings(payload, context));
 }

@@ -226,6 +226,21 @@ export function inferPeriod(salary: Salary): SalaryPeriod | null {
   return null;
 }
 
+/** A parsed salary (or none) as a posting's four salary columns, the period inferred when unstated. */
+export function salaryColumns(salary: Salary | null | undefined): {
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: SalaryPeriod | null;
+} {
+  return {
+    salary_min: salary?.min ?? null,
+    salary_max: salary?.max ?? null,
+    salary_currency: salary?.currency ?? null,
+    salary_period: salary ? inferPeriod(salary) : null,
+  };
+}
+
 interface Amount {
   value: number;
   currency: string | null;
