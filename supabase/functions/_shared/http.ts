@@ -28,20 +28,27 @@ export function errorResponse(error: Failure, requestId: string): Response {
   return json({ error: { ...error, request_id: requestId } }, statusFor[error.code], { "x-request-id": requestId });
 }
 
-/** Reads a JSON body with a size cap that holds even when Content-Length lies or is absent. */
-export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Result<unknown>> {
+/**
+ * Reads a body with a size cap that holds even when Content-Length lies or is absent (the stream is
+ * cancelled at the cap). `what` names the body in the 413 message; an absent body is null.
+ */
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+  what = "Request body",
+): Promise<Result<Uint8Array | null>> {
+  const tooLarge = () => fail("payload_too_large", `${what} exceeds ${maxBytes} bytes.`);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return fail("payload_too_large", `Request body exceeds ${maxBytes} bytes.`);
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(contentType)) {
-    return fail("unsupported_media_type", "Send the request body as application/json.");
-  }
-  if (!request.body) return fail("invalid_json", "The request body is empty; send a JSON object.");
+  if (declared > maxBytes) return tooLarge();
+  if (!request.body) return ok(null);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body) {
     size += chunk.byteLength;
-    if (size > maxBytes) return fail("payload_too_large", `Request body exceeds ${maxBytes} bytes.`);
+    if (size > maxBytes) {
+      await request.body.cancel().catch(() => {});
+      return tooLarge();
+    }
     chunks.push(chunk);
   }
   const bytes = new Uint8Array(size);
@@ -50,11 +57,37 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return ok(bytes);
+}
+
+/** Reads a JSON body with a size cap that holds even when Content-Length lies or is absent. */
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Result<unknown>> {
+  // A declared oversize is answered 413 before the content type is looked at.
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return fail("payload_too_large", `Request body exceeds ${maxBytes} bytes.`);
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(contentType)) {
+    return fail("unsupported_media_type", "Send the request body as application/json.");
+  }
+  const bytes = await readBodyBytes(request, maxBytes);
+  if (!bytes.ok) return bytes;
+  if (bytes.value === null) return fail("invalid_json", "The request body is empty; send a JSON object.");
   try {
-    return ok(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)));
+    return ok(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes.value)));
   } catch {
     return fail("invalid_json", "The request body is not valid UTF-8 JSON.");
   }
+}
+
+/** A JSON body read with readJsonBody and validated with parseWith: the two steps every JSON endpoint takes. */
+export async function readJson<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<Result<z.infer<Schema>>> {
+  const body = await readJsonBody(request, maxBytes);
+  if (!body.ok) return body;
+  return parseWith(schema, body.value);
 }
 
 /** Validates unknown input with a zod schema; issues become a 400 with their paths. */

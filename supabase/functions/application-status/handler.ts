@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { requireUser } from "../_shared/auth.ts";
 import { withCaller } from "../_shared/db.ts";
-import { createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts";
+import { createHandler, json, readJson } from "../_shared/http.ts";
 import { catchPostgres } from "../_shared/pg-errors.ts";
 import { ok } from "../_shared/result.ts";
 import { applicationStatus, dateTime, interviewKind } from "../_shared/schemas.ts";
@@ -37,9 +37,7 @@ export const handler = createHandler("application-status", {
   async handle(request) {
     const caller = await requireUser(request);
     if (!caller.ok) return caller;
-    const body = await readJsonBody(request);
-    if (!body.ok) return body;
-    const input = parseWith(requestSchema, body.value);
+    const input = await readJson(request, requestSchema);
     if (!input.ok) return input;
     const move = input.value;
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { type Caller, requireUser } from "../_shared/auth.ts";
 import { withCaller } from "../_shared/db.ts";
-import { createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts";
+import { createHandler, json, readJson } from "../_shared/http.ts";
 import { fail, ok } from "../_shared/result.ts";
 
 export const CONFIRMATION = "delete my account";
@@ -21,9 +21,7 @@ export const handler = createHandler("delete-account", {
   async handle(request) {
     const caller = await requireUser(request);
     if (!caller.ok) return caller;
-    const body = await readJsonBody(request);
-    if (!body.ok) return body;
-    const input = parseWith(requestSchema, body.value);
+    const input = await readJson(request, requestSchema);
     if (!input.ok) return input;
 
     const userId = caller.value.userId;

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { requireUser } from "../_shared/auth.ts";
 import type { Tx } from "../_shared/db.ts";
-import { createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts";
+import { createHandler, json, readJson } from "../_shared/http.ts";
 import { ok, type Result } from "../_shared/result.ts";
 import { scoreMatch } from "../_shared/tailoring/analysis.ts";
 import { factsFromProfile } from "../_shared/tailoring/grounding.ts";
@@ -136,9 +136,7 @@ export const handler = createHandler("generate-cover-letter", {
   async handle(request) {
     const caller = await requireUser(request);
     if (!caller.ok) return caller;
-    const body = await readJsonBody(request);
-    if (!body.ok) return body;
-    const input = parseWith(requestSchema, body.value);
+    const input = await readJson(request, requestSchema);
     if (!input.ok) return input;
 
     const generated = await runGeneration(caller.value, input.value.use_llm, letterFlow(input.value), request.signal);

@@ -9,7 +9,7 @@ import { requireUser } from "../_shared/auth.ts";
 import type { Tx } from "../_shared/db.ts";
 import { renderDocx } from "../_shared/export/docx.ts";
 import { needsUnicodeFont, renderPdf } from "../_shared/export/pdf.ts";
-import { corsHeaders, createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts";
+import { corsHeaders, createHandler, json, readJson } from "../_shared/http.ts";
 import { fail, ok, type Result } from "../_shared/result.ts";
 import { factsFromProfile } from "../_shared/tailoring/grounding.ts";
 import { improveWithLlm } from "../_shared/tailoring/llm.ts";
@@ -224,9 +224,7 @@ export const handler = createHandler("generate-cv", {
   async handle(request) {
     const caller = await requireUser(request);
     if (!caller.ok) return caller;
-    const body = await readJsonBody(request);
-    if (!body.ok) return body;
-    const input = parseWith(requestSchema, body.value);
+    const input = await readJson(request, requestSchema);
     if (!input.ok) return input;
 
     const generated = await runGeneration(caller.value, input.value.use_llm, cvFlow(input.value), request.signal);

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { requireUser } from "../_shared/auth.ts";
 import { type Tx, withCaller } from "../_shared/db.ts";
-import { createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts";
+import { createHandler, json, parseWith, readBodyBytes, readJson } from "../_shared/http.ts";
 import { type LinkedInImport, parseLinkedInArchive } from "../_shared/linkedin/archive.ts";
 import { catchPostgres } from "../_shared/pg-errors.ts";
 import { fail, type Failure, ok, type Result } from "../_shared/result.ts";
@@ -44,30 +44,6 @@ const applyParamSchema = z.enum(["true", "false"]).optional();
 
 type Parsed = { source: "json_resume"; imported: ImportResult } | { source: "linkedin"; imported: LinkedInImport };
 
-/** Reads a binary body with a cap that holds even when Content-Length lies or is absent. */
-async function readBytes(request: Request, maxBytes: number): Promise<Result<Uint8Array>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return fail("payload_too_large", `The upload exceeds ${maxBytes} bytes.`);
-  if (!request.body) return fail("bad_request", "The request body is empty; send the LinkedIn archive (ZIP).");
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      await request.body.cancel().catch(() => {});
-      return fail("payload_too_large", `The upload exceeds ${maxBytes} bytes.`);
-    }
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return ok(bytes);
-}
-
 /**
  * A parser's failure as the API reports it: the upload is what is wrong, so a 400 carrying the
  * parser's reason (details.reason, e.g. "not_a_zip", "corrupt_archive", "missing_profile"), or a
@@ -86,16 +62,15 @@ async function parseRequest(request: Request): Promise<Result<{ parsed: Parsed; 
   if (ZIP_TYPES.test(contentType)) {
     const applyParam = parseWith(applyParamSchema, new URL(request.url).searchParams.get("apply") ?? undefined);
     if (!applyParam.ok) return applyParam;
-    const bytes = await readBytes(request, MAX_ARCHIVE_BYTES);
+    const bytes = await readBodyBytes(request, MAX_ARCHIVE_BYTES, "The upload");
     if (!bytes.ok) return bytes;
+    if (bytes.value === null) return fail("bad_request", "The request body is empty; send the LinkedIn archive (ZIP).");
     const imported = parseLinkedInArchive(bytes.value, { maxArchiveBytes: MAX_ARCHIVE_BYTES });
     if (!imported.ok) return uploadFailure(imported.error);
     return ok({ parsed: { source: "linkedin", imported: imported.value }, apply: applyParam.value === "true" });
   }
-  // Anything else must be JSON (readJsonBody answers 415 otherwise).
-  const body = await readJsonBody(request, MAX_JSON_BYTES);
-  if (!body.ok) return body;
-  const input = parseWith(jsonRequestSchema, body.value);
+  // Anything else must be JSON (readJson answers 415 otherwise).
+  const input = await readJson(request, jsonRequestSchema, MAX_JSON_BYTES);
   if (!input.ok) return input;
   const imported = importJsonResume(input.value.json_resume);
   if (!imported.ok) return uploadFailure(imported.error);
