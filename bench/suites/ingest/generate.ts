@@ -3,6 +3,7 @@
 // from small vocabularies with a seeded random generator, so every run ingests the same feed.
 // Bodies are the length of real postings (about 2-4 KB of text in description, requirements and
 // responsibilities), since their tsvector is most of the per-row cost of an insert.
+import { seededRandom } from "../../lib/stats.ts";
 
 /** The NormalizedPosting fields ingest_postings reads (kept here so the suite stands alone). */
 export interface BenchPosting {
@@ -27,18 +28,6 @@ export interface BenchPosting {
   preferred_skills: string[];
   posted_at: string | null;
   expires_at: string | null;
-}
-
-/** mulberry32: a small deterministic generator. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const roles: Array<{ titles: string[]; skills: string[]; duties: string[]; salary: number }> = [
@@ -216,7 +205,7 @@ export interface GenerateOptions {
 
 /** N postings with unique external ids; about duplicateShare of them are the same job re-listed. */
 export function generatePostings(options: GenerateOptions): BenchPosting[] {
-  const rng = random(options.seed ?? 42);
+  const rng = seededRandom(options.seed ?? 42);
   const source = options.source ?? "greenhouse";
   const duplicateShare = options.duplicateShare ?? 0.03;
   const now = (options.now ?? new Date()).getTime();

@@ -8,24 +8,8 @@
 // Throughput is end to end from the client: JSON encoding of the batch, the round trip and the
 // statement, over `connections` parallel connections (default 1: one board feed at a time).
 import pg from "pg";
+import { type Summary, summarize } from "../../lib/stats.ts";
 import { type BenchPosting, generatePostings } from "./generate.ts";
-
-export interface BatchTimes {
-  n: number;
-  mean: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles of the batch times. */
-function summarize(samples: readonly number[]): BatchTimes {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] ?? 0;
-  const mean = sorted.reduce((sum, value) => sum + value, 0) / (sorted.length || 1);
-  return { n: sorted.length, mean, p50: at(50), p95: at(95), p99: at(99), max: sorted.at(-1) ?? 0 };
-}
 
 export interface IngestBenchOptions {
   postings: number;
@@ -51,7 +35,7 @@ export interface PassResult {
   rowsCreated: number;
   counts: Counts;
   /** Time per batch (one ingest_postings call, its transaction and round trip), milliseconds. */
-  batches: BatchTimes;
+  batches: Summary;
 }
 
 export interface IngestBenchResult {
