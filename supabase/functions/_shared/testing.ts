@@ -76,6 +76,22 @@ export function request(path: string, init: RequestInit & { token?: string; json
   return new Request(`http://127.0.0.1/functions/v1/${path}`, { ...init, headers, body });
 }
 
+/** A response body as tests probe it (deep property access); give it a type where its shape matters. */
+// deno-lint-ignore no-explicit-any
+export type JsonBody = any;
+
+/** POSTs JSON to a handler as a client would; a JSON answer is parsed, any other is left in `response`. */
+export async function postJson<Body = JsonBody>(
+  handler: (request: Request) => Promise<Response>,
+  path: string,
+  token: string | undefined,
+  json: unknown,
+): Promise<{ status: number; body: Body; response: Response }> {
+  const response = await handler(request(path, { method: "POST", token, json }));
+  const isJson = (response.headers.get("content-type") ?? "").startsWith("application/json");
+  return { status: response.status, body: isJson ? await response.json() : null, response };
+}
+
 /** A shared posting (owner_id null), as ingest would write it. */
 export async function createSharedJob(title = "Backend Engineer"): Promise<string> {
   const [row] = await adminQuery<{ id: string }>(

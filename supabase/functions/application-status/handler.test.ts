@@ -7,6 +7,7 @@ import {
   createUser,
   deleteUser,
   mintToken,
+  postJson,
   request,
   type TestUser,
 } from "../_shared/testing.ts";
@@ -26,10 +27,7 @@ interface MoveBody {
   error: { code: string; message: string; details: { current_status?: string } };
 }
 
-async function move(user: TestUser, body: unknown): Promise<{ status: number; body: MoveBody }> {
-  const response = await handler(request("application-status", { method: "POST", token: user.token, json: body }));
-  return { status: response.status, body: await response.json() };
-}
+const move = (user: TestUser, body: unknown) => postJson<MoveBody>(handler, "application-status", user.token, body);
 
 async function snapshot(applicationId: string) {
   const [row] = await adminQuery<{ status: string; events: number }>(

@@ -7,6 +7,7 @@ import {
   createUser,
   deleteUser,
   mintToken,
+  postJson,
   queryAsUser,
   request,
   type TestUser,
@@ -93,8 +94,8 @@ async function populate(user: TestUser): Promise<void> {
 }
 
 async function deleteAccount(token: string, body: unknown = { confirm: CONFIRMATION }) {
-  const response = await handler(request("delete-account", { method: "POST", token, json: body }));
-  return { status: response.status, body: await response.json(), requestId: response.headers.get("x-request-id") };
+  const { status, body: answer, response } = await postJson(handler, "delete-account", token, body);
+  return { status, body: answer, requestId: response.headers.get("x-request-id") };
 }
 
 Deno.test("delete-account", async (t) => {

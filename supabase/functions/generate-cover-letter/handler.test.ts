@@ -6,6 +6,7 @@ import {
   createApplication,
   createUser,
   deleteUser,
+  postJson,
   queryAsUser,
   request,
   type TestUser,
@@ -20,13 +21,7 @@ import {
 } from "../_shared/generation_fixtures.ts";
 import { handler } from "./handler.ts";
 
-// deno-lint-ignore no-explicit-any
-type Json = any;
-
-async function generate(user: TestUser, body: unknown): Promise<{ status: number; body: Json }> {
-  const response = await handler(request("generate-cover-letter", { method: "POST", token: user.token, json: body }));
-  return { status: response.status, body: await response.json() };
-}
+const generate = (user: TestUser, body: unknown) => postJson(handler, "generate-cover-letter", user.token, body);
 
 async function letters(user: TestUser, jobId: string): Promise<number[]> {
   const rows = await adminQuery<{ version: number }>(

@@ -10,6 +10,7 @@ import {
   createUser,
   deleteUser,
   mintToken,
+  postJson,
   queryAsUser,
   request,
   type TestUser,
@@ -24,15 +25,7 @@ import {
   withLlmServer,
 } from "../_shared/generation_fixtures.ts";
 
-// deno-lint-ignore no-explicit-any
-type Json = any;
-
-async function generate(user: TestUser, body: unknown): Promise<{ status: number; body: Json; response: Response }> {
-  const response = await handler(request("generate-cv", { method: "POST", token: user.token, json: body }));
-  const contentType = response.headers.get("content-type") ?? "";
-  const parsed = contentType.startsWith("application/json") ? await response.json() : null;
-  return { status: response.status, body: parsed, response };
-}
+const generate = (user: TestUser, body: unknown) => postJson(handler, "generate-cv", user.token, body);
 
 async function versions(user: TestUser, jobId: string): Promise<number[]> {
   const rows = await adminQuery<{ version: number }>(

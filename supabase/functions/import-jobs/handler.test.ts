@@ -11,6 +11,7 @@ import {
   createUser,
   deleteUser,
   mintToken,
+  postJson,
   request,
   serviceRoleToken,
   type TestUser,
@@ -45,9 +46,6 @@ interface Counts {
   deactivated: number;
   linked: number;
 }
-
-// deno-lint-ignore no-explicit-any
-type Body = any;
 
 /** A posting page as a careers site publishes it: schema.org JobPosting in JSON-LD. */
 function postingPage(title: string, company: string, extra: Record<string, unknown> = {}): string {
@@ -165,14 +163,8 @@ const site = (closing: AbortSignal) => (req: Request): Response | Promise<Respon
   }
 };
 
-async function call(
-  target: (request: Request) => Promise<Response>,
-  token: string | undefined,
-  body: unknown,
-): Promise<{ status: number; body: Body }> {
-  const response = await target(request("import-jobs", { method: "POST", token, json: body }));
-  return { status: response.status, body: await response.json() };
-}
+const call = (target: (request: Request) => Promise<Response>, token: string | undefined, body: unknown) =>
+  postJson(target, "import-jobs", token, body);
 
 async function jobCount(where: string, params: unknown[]): Promise<number> {
   const [row] = await adminQuery<{ n: number }>(`select count(*)::int as n from public.jobs where ${where}`, params);

@@ -2,23 +2,25 @@ import assert from "node:assert/strict";
 import { closePool } from "../_shared/db.ts";
 import { ALL_FILES, zipOf } from "../_shared/linkedin/fixtures/exports.ts";
 import resumeV1 from "../_shared/tailoring/fixtures/resume_v1.json" with { type: "json" };
-import { adminQuery, createUser, deleteUser, request, type TestUser } from "../_shared/testing.ts";
+import {
+  adminQuery,
+  createUser,
+  deleteUser,
+  type JsonBody,
+  postJson,
+  request,
+  type TestUser,
+} from "../_shared/testing.ts";
 import { handler, MAX_ARCHIVE_BYTES } from "./handler.ts";
 
-// deno-lint-ignore no-explicit-any
-type Json = any;
-
-async function importJson(user: TestUser, body: unknown): Promise<{ status: number; body: Json }> {
-  const response = await handler(request("import-profile", { method: "POST", token: user.token, json: body }));
-  return { status: response.status, body: await response.json() };
-}
+const importJson = (user: TestUser, body: unknown) => postJson(handler, "import-profile", user.token, body);
 
 async function importArchive(
   user: TestUser | null,
   archive: Uint8Array | ReadableStream<Uint8Array>,
   query = "",
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: Json }> {
+): Promise<{ status: number; body: JsonBody }> {
   const response = await handler(
     request(`import-profile${query}`, {
       method: "POST",
@@ -31,7 +33,7 @@ async function importArchive(
 }
 
 async function profileOf(user: TestUser) {
-  const [row] = await adminQuery<Json>(
+  const [row] = await adminQuery<JsonBody>(
     `select full_name, headline, email, location, github_url, linkedin_url, skills, work_experience, education
        from public.profiles where id = $1`,
     [user.id],
