@@ -12,6 +12,7 @@ import { type Tx, withCaller } from "./db.ts";
 import { catchPostgres } from "./pg-errors.ts";
 import { fail, type Failure, ok, type Result } from "./result.ts";
 import { dictionaryFrom, type SkillDictionary } from "./skills.ts";
+import type { MatchScore } from "./tailoring/analysis.ts";
 import type { GroundingResult } from "./tailoring/grounding.ts";
 import { createLlmClient, type ImproveResult, type LlmClient, llmConfigFromEnv } from "./tailoring/llm.ts";
 import {
@@ -347,14 +348,7 @@ function llmErrorSummary(error: Failure): Record<string, unknown> {
 }
 
 /** Score fields as the response shows them (snake_case, like the stored columns). */
-export function scoreReport(score: {
-  score: number;
-  matched: string[];
-  missingRequired: string[];
-  missingPreferred: string[];
-  missingMentioned: string[];
-  explanation: string;
-}) {
+export function scoreReport(score: MatchScore) {
   return {
     score: score.score,
     matched: score.matched,
