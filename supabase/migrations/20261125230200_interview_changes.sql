@@ -13,6 +13,43 @@ create unique index application_events_replaces_key on public.application_events
 create index application_events_series_idx on public.application_events ((details ->> 'series'))
   where kind = 'interview' and details ? 'series';
 
+-- Section: views
+create view public.interview_schedule
+with (security_invoker = true)
+as
+select
+  coalesce((e.details ->> 'series')::uuid, e.id) as series_id,
+  e.id as event_id,
+  e.application_id,
+  e.user_id,
+  (e.details ->> 'scheduled_at')::timestamptz as scheduled_at,
+  e.details ->> 'time_zone' as time_zone,
+  (e.details ->> 'kind')::public.interview_kind as kind,
+  e.details ->> 'location' as location,
+  e.details ->> 'with' as with_whom,
+  coalesce((e.details ->> 'duration_minutes')::integer, 60) as duration_minutes,
+  e.note,
+  coalesce((e.details ->> 'cancelled')::boolean, false) as is_cancelled,
+  (
+    select pg_catalog.count(*)::integer
+    from public.application_events c
+    where c.kind = 'interview' and c.details ? 'series' and c.details ->> 'series' = coalesce(e.details ->> 'series', e.id::text)
+  ) as changes,
+  e.created_at as changed_at
+from public.application_events e
+where e.kind = 'interview'
+  and not exists (
+    select from public.application_events n
+    where n.kind = 'interview' and n.details ? 'replaces' and n.details ->> 'replaces' = e.id::text
+  );
+comment on view public.interview_schedule is 'The caller''s interviews as they stand: one row per interview series (its latest event), with how many times it was changed and whether it was cancelled. Read under the caller''s RLS.';
+comment on column public.interview_schedule.series_id is 'The first event of the series: stable across reschedules (the calendar UID).';
+comment on column public.interview_schedule.event_id is 'The latest event of the series: what reschedule_interview and cancel_interview take.';
+comment on column public.interview_schedule.changes is 'How many times the interview was rescheduled or cancelled (the calendar SEQUENCE).';
+
+revoke all on public.interview_schedule from anon;
+grant select on public.interview_schedule to authenticated, service_role;
+
 -- Section: functions
 -- What an interview event stores, checked: one definition for scheduling and rescheduling.
 create or replace function private.interview_details(
@@ -80,7 +117,8 @@ end;
 $$;
 comment on function public.schedule_interview(uuid, timestamptz, text, public.interview_kind, text, text, integer, text) is 'Adds an interview (when, IANA time zone, kind, where or link, with whom) to an application''s timeline. To move or cancel it later, use reschedule_interview or cancel_interview with the returned event''s id.';
 
--- The interview a change applies to: the caller's (RLS decides), an interview, and its latest version.
+-- The interview a change applies to: the caller's (RLS decides), an interview, and its latest version
+-- (the one interview_schedule shows).
 create or replace function private.latest_interview(interview_id uuid)
 returns public.application_events
 language plpgsql
@@ -100,10 +138,7 @@ begin
     raise exception 'interview % was cancelled', latest_interview.interview_id
       using errcode = 'PT409', hint = 'Schedule a new interview instead.';
   end if;
-  if exists (
-    select from public.application_events n
-    where n.kind = 'interview' and n.details ? 'replaces' and n.details ->> 'replaces' = event.id::text
-  ) then
+  if not exists (select from public.interview_schedule s where s.event_id = event.id) then
     raise exception 'interview % was changed since', latest_interview.interview_id
       using errcode = 'PT409', hint = 'Change its latest version (interview_schedule.event_id).';
   end if;
@@ -175,40 +210,3 @@ grant execute on function
   public.reschedule_interview(uuid, timestamptz, text, public.interview_kind, text, text, integer, text),
   public.cancel_interview(uuid, text)
 to authenticated;
-
--- Section: views
-create view public.interview_schedule
-with (security_invoker = true)
-as
-select
-  coalesce((e.details ->> 'series')::uuid, e.id) as series_id,
-  e.id as event_id,
-  e.application_id,
-  e.user_id,
-  (e.details ->> 'scheduled_at')::timestamptz as scheduled_at,
-  e.details ->> 'time_zone' as time_zone,
-  (e.details ->> 'kind')::public.interview_kind as kind,
-  e.details ->> 'location' as location,
-  e.details ->> 'with' as with_whom,
-  coalesce((e.details ->> 'duration_minutes')::integer, 60) as duration_minutes,
-  e.note,
-  coalesce((e.details ->> 'cancelled')::boolean, false) as is_cancelled,
-  (
-    select pg_catalog.count(*)::integer
-    from public.application_events c
-    where c.kind = 'interview' and c.details ? 'series' and c.details ->> 'series' = coalesce(e.details ->> 'series', e.id::text)
-  ) as changes,
-  e.created_at as changed_at
-from public.application_events e
-where e.kind = 'interview'
-  and not exists (
-    select from public.application_events n
-    where n.kind = 'interview' and n.details ? 'replaces' and n.details ->> 'replaces' = e.id::text
-  );
-comment on view public.interview_schedule is 'The caller''s interviews as they stand: one row per interview series (its latest event), with how many times it was changed and whether it was cancelled. Read under the caller''s RLS.';
-comment on column public.interview_schedule.series_id is 'The first event of the series: stable across reschedules (the calendar UID).';
-comment on column public.interview_schedule.event_id is 'The latest event of the series: what reschedule_interview and cancel_interview take.';
-comment on column public.interview_schedule.changes is 'How many times the interview was rescheduled or cancelled (the calendar SEQUENCE).';
-
-revoke all on public.interview_schedule from anon;
-grant select on public.interview_schedule to authenticated, service_role;
