@@ -150,3 +150,14 @@ export async function queryAsUser<T extends pg.QueryResultRow = pg.QueryResultRo
     await client.end();
   }
 }
+
+/** Waits ms, or less when `signal` aborts: slow routes of fixture servers end at shutdown. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}

@@ -14,6 +14,7 @@ import {
   postJson,
   request,
   serviceRoleToken,
+  sleep,
   type TestUser,
 } from "../_shared/testing.ts";
 import { createImportJobsHandler, handler } from "./handler.ts";
@@ -106,16 +107,6 @@ function leverPosting(title: string) {
 const pages = new Map<string, string>();
 const greenhouseBoards = new Map<string, unknown[]>();
 const leverCompanies = new Map<string, unknown[]>();
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}
 
 const site = (closing: AbortSignal) => (req: Request): Response | Promise<Response> => {
   const path = new URL(req.url).pathname;

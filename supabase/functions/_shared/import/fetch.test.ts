@@ -8,20 +8,11 @@ import type { ImportErrorCode } from "./errors.ts";
 import { parseJsonLdPageBytes } from "./jsonld.ts";
 import { fixtureDictionary, readFixtureBytes } from "./fixtures.ts";
 import type { Resolver } from "./ssrf.ts";
+import { sleep } from "../testing.ts";
 
 const PAGE = readFixtureBytes("jsonld_basic.html");
 const LATIN1 = readFixtureBytes("jsonld_iso8859_1_header.html");
 const MB = 1024 * 1024;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}
 
 /** The fixture site. Every route is a case the fetcher must handle; `closing` ends slow routes at shutdown. */
 const site = (closing: AbortSignal) => (request: Request): Response | Promise<Response> => {
