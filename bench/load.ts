@@ -23,7 +23,7 @@ import { projectRoot, query, resetDatabase } from "../scripts/lib/database.ts";
 import { denoBin, denoEnv } from "../scripts/lib/deno.ts";
 import { LOCAL_JWT_SECRET, mintAccessToken, mintApiKey } from "../scripts/lib/keys.ts";
 import { freePort, startThrowawayServer } from "../scripts/lib/postgres.ts";
-import { freshDatabase } from "./lib/database.ts";
+import { freshDatabase, requestAsUser } from "./lib/database.ts";
 import { writeResults } from "./lib/report.ts";
 import { type Summary, summarize } from "./lib/stats.ts";
 import { parseFlags, sized, type SuiteOptions } from "./lib/suite.ts";
@@ -350,15 +350,7 @@ class ConnectionMonitor {
 async function searchAs(pool: pg.Pool, userId: string, params: unknown[]): Promise<void> {
   const client = await pool.connect();
   try {
-    await client.query("begin");
-    await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
-      JSON.stringify({ sub: userId, role: "authenticated", aud: "authenticated" }),
-    ]);
-    await client.query(searchSql, params);
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
+    await requestAsUser(client, userId, searchSql, params);
   } finally {
     client.release();
   }

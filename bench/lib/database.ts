@@ -32,6 +32,32 @@ export async function freshDatabase(serverUrl: string, name: string): Promise<st
   return url.toString();
 }
 
+/** Within the open transaction, becomes `userId` as PostgREST does: role `authenticated` and the JWT's claims. */
+export async function actAsUser(client: Pick<pg.ClientBase, "query">, userId: string): Promise<void> {
+  await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
+    JSON.stringify({ sub: userId, role: "authenticated", aud: "authenticated" }),
+  ]);
+}
+
+/** One request the PostgREST way on `client`: begin, become the user, the statement, commit (rollback on error). */
+export async function requestAsUser<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  client: Pick<pg.ClientBase, "query">,
+  userId: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  await client.query("begin");
+  try {
+    await actAsUser(client, userId);
+    const result = await client.query<T>(sql, params);
+    await client.query("commit");
+    return result.rows;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  }
+}
+
 /**
  * One connection that runs each request like PostgREST: a transaction that switches to the
  * `authenticated` role and sets request.jwt.claims for the user, then the statement, then commit.
@@ -46,20 +72,8 @@ export class ApiSession {
   }
 
   /** Runs `sql` as `userId` under RLS and returns its rows. */
-  async asUser<T extends pg.QueryResultRow = pg.QueryResultRow>(userId: string, sql: string, params: unknown[] = []): Promise<T[]> {
-    await this.client.query("begin");
-    try {
-      await this.client.query(
-        "select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)",
-        [JSON.stringify({ sub: userId, role: "authenticated", aud: "authenticated" })],
-      );
-      const result = await this.client.query<T>(sql, params);
-      await this.client.query("commit");
-      return result.rows;
-    } catch (error) {
-      await this.client.query("rollback").catch(() => {});
-      throw error;
-    }
+  asUser<T extends pg.QueryResultRow = pg.QueryResultRow>(userId: string, sql: string, params: unknown[] = []): Promise<T[]> {
+    return requestAsUser<T>(this.client, userId, sql, params);
   }
 
   /**
@@ -82,10 +96,7 @@ export class ApiSession {
         select set_config('auto_explain.log_min_duration', '0', true), set_config('auto_explain.log_analyze', 'on', true),
                set_config('auto_explain.log_buffers', 'on', true), set_config('auto_explain.log_nested_statements', 'on', true),
                set_config('auto_explain.log_timing', 'on', true), set_config('client_min_messages', 'log', true)`);
-      await this.client.query(
-        "select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)",
-        [JSON.stringify({ sub: userId, role: "authenticated", aud: "authenticated" })],
-      );
+      await actAsUser(this.client, userId);
       await this.client.query(sql, params);
       await this.client.query("rollback");
     } finally {

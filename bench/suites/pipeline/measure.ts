@@ -2,6 +2,7 @@
 // request's JWT claims set per transaction (what PostgREST does), against the same question asked
 // by a superuser with an explicit user filter (the no-RLS baseline), in the same run.
 import pg from "pg";
+import { actAsUser } from "../../lib/database.ts";
 import { timed } from "../../lib/stats.ts";
 
 /** The pipeline page: newest 50 applications with the posting and the latest CV version. */
@@ -21,7 +22,6 @@ export const pipelinePageSql = (explicitUserFilter: boolean) => `
    order by a.created_at desc
    limit 50`;
 
-const claimsFor = (userId: string) => JSON.stringify({ sub: userId, role: "authenticated", aud: "authenticated" });
 
 async function elapsed(work: () => Promise<unknown>): Promise<number> {
   return (await timed(work)).ms;
@@ -40,9 +40,7 @@ export async function measurePipelinePage(url: string, userIds: readonly string[
       for (const run of runs) {
         if (run === "rls") {
           await client.query("begin");
-          await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
-            claimsFor(userId),
-          ]);
+          await actAsUser(client, userId);
           const ms = await elapsed(async () => {
             // Named statements are prepared once per connection, as PostgREST prepares its queries.
             const { rowCount } = await client.query({ name: "pipeline_page_rls", text: pipelinePageSql(false) });
@@ -72,9 +70,7 @@ export async function measureTransitions(url: string, moves: ReadonlyArray<{ app
   try {
     for (const move of moves) {
       await client.query("begin");
-      await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
-        claimsFor(move.userId),
-      ]);
+      await actAsUser(client, move.userId);
       samples.push(
         await elapsed(() =>
           client.query({
@@ -120,9 +116,7 @@ export async function explainPipelinePage(url: string, userId: string): Promise<
   await client.connect();
   try {
     await client.query("begin");
-    await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
-      claimsFor(userId),
-    ]);
+    await actAsUser(client, userId);
     const { rows } = await client.query(`explain (analyze, buffers, costs off) ${pipelinePageSql(false)}`);
     await client.query("rollback");
     return rows.map((row) => row["QUERY PLAN"]).join("\n");
