@@ -22,7 +22,6 @@ import {
   type Provenance,
   runGeneration,
   scoreReport,
-  unavailable,
 } from "../_shared/generation.ts";
 
 /** Mirrors public.cover_letters: tone enum, max_words 50..1000. Unknown fields are rejected. */
@@ -102,17 +101,25 @@ async function persist(
 
 type Saved = { row: LetterRow; applicationId: string | null };
 
+interface Loaded {
+  inputs: GenerationInputs;
+  /** Drafted once, as it is read: the LLM rewrites it and the stored letter falls back to it. */
+  drafted: Drafted;
+}
+
 /** The flow for one letter: the LLM may rewrite the whole deterministic draft. */
-function letterFlow(input: GenerateCoverLetterRequest): GenerationFlow<GenerationInputs, Prepared, Saved> {
+function letterFlow(input: GenerateCoverLetterRequest): GenerationFlow<Loaded, Prepared, Saved> {
   return {
     table: "cover_letters",
     jobId: input.job_id,
-    load: (tx) => loadInputs(tx, input.job_id),
-    async improve(inputs, client, signal) {
-      const drafted = draftFor(inputs, input);
-      // A draft that cannot be made fails again in prepare, with its own error.
-      if (!drafted.ok) return { text: null, ...unavailable("no_draft") };
-      const { draft } = drafted.value;
+    async load(tx) {
+      const inputs = await loadInputs(tx, input.job_id);
+      if (!inputs.ok) return inputs;
+      const drafted = draftFor(inputs.value, input);
+      if (!drafted.ok) return drafted;
+      return ok({ inputs: inputs.value, drafted: drafted.value });
+    },
+    async improve({ inputs, drafted: { draft } }, client, signal) {
       const facts = factsFromProfile(inputs.profile, inputs.projects, inputs.dictionary, { job: inputs.job });
       const improved = await improveWithLlm(draft.text, facts, client, {
         task: "cover_letter",
@@ -122,12 +129,8 @@ function letterFlow(input: GenerateCoverLetterRequest): GenerationFlow<Generatio
       }, signal);
       return { text: improved.text, ...fromImprove(improved, "cover_letter") };
     },
-    prepare(inputs, llmText) {
-      const drafted = draftFor(inputs, input);
-      if (!drafted.ok) return drafted;
-      return ok({ drafted: drafted.value, body: llmText ?? drafted.value.draft.text });
-    },
-    persist: (tx, _inputs, prepared, provenance) => persist(tx, input, prepared.drafted, prepared.body, provenance),
+    prepare: ({ drafted }, llmText) => ok({ drafted, body: llmText ?? drafted.draft.text }),
+    persist: (tx, _loaded, prepared, provenance) => persist(tx, input, prepared.drafted, prepared.body, provenance),
   };
 }
 
