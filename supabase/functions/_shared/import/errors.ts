@@ -1,8 +1,7 @@
 // Errors as values for the import pipeline. Parsers and the guarded fetcher never throw on bad
 // input: they return an ImportFailure with a stable, import-specific code that callers (the
-// import-jobs function, tests, batch reports) can switch on. toFailure() maps each code onto the
-// project's HTTP-level ErrorCode once, keeping the precise code in details.reason.
-import type { ErrorCode, Failure } from "../result.ts";
+// import-jobs function, tests, batch reports) can switch on; import-jobs maps each code to its
+// HTTP status (statusOf) and answers with the import code itself in the error envelope.
 
 export type ImportErrorCode =
   // parsing
@@ -37,27 +36,3 @@ export const importFail = <T = never>(code: ImportErrorCode, message: string, de
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });
-
-/** The HTTP-level code each import failure surfaces as; the import code stays in details.reason. */
-const httpCodeFor: Record<ImportErrorCode, ErrorCode> = {
-  invalid_json: "invalid_json",
-  unexpected_shape: "validation_failed",
-  no_job_posting: "validation_failed",
-  invalid_posting: "validation_failed",
-  invalid_url: "bad_request",
-  blocked_port: "forbidden",
-  blocked_address: "forbidden",
-  dns_failed: "bad_request",
-  too_many_redirects: "bad_request",
-  bad_redirect: "bad_request",
-  timeout: "bad_request",
-  too_large: "payload_too_large",
-  unsupported_content_type: "unsupported_media_type",
-  upstream_status: "bad_request",
-  network_error: "bad_request",
-};
-
-export function toFailure(error: ImportFailure): Failure {
-  const details = error.details === undefined ? { reason: error.code } : { reason: error.code, info: error.details };
-  return { code: httpCodeFor[error.code], message: error.message, details };
-}
