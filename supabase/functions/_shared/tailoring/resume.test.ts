@@ -270,3 +270,25 @@ Deno.test("export: empty sections are left out; social links carry a username", 
   ]);
   assert.equal(full.projects, undefined);
 });
+
+Deno.test("import: project dates fit the date columns (found by the property above)", () => {
+  const imported = importJsonResume({
+    projects: [
+      { name: "Same year", startDate: "2020-02-15", endDate: "2020" },
+      { name: "No such day", startDate: "2020-02-30", endDate: "2021-02-29" },
+      { name: "Leap day", startDate: "2020-02-29", endDate: "2021-06" },
+    ],
+  });
+  assert.ok(imported.ok);
+  const dates = imported.value.projects.map((project) => [project.name, project.start_date, project.end_date]);
+  assert.deepEqual(dates, [
+    ["Same year", "2020-02-15", "2020-02-15"],
+    ["No such day", null, null],
+    ["Leap day", "2020-02-29", "2021-06-01"],
+  ]);
+  for (const project of imported.value.projects) assert.ok(ProjectSchema.safeParse(project).success);
+  assert.deepEqual(
+    imported.value.warnings.filter((warning) => warning.path.startsWith("projects[1]")).map((warning) => warning.path),
+    ["projects[1].startDate", "projects[1].endDate"],
+  );
+});

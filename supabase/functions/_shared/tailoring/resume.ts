@@ -780,6 +780,27 @@ function toSqlDate(value: string | undefined): string | null {
   return value;
 }
 
+const isCalendarDate = (value: string) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+
+/**
+ * A project's dates as the date columns take them. A day that does not exist ("2020-02-30") is
+ * left out with a warning (the column would refuse it). A year or month end read as its first day
+ * can fall before a start in the same period ("2020-02-15" to "2020"): the end is then the start.
+ */
+function projectDates(
+  entry: { startDate?: string; endDate?: string },
+  path: string,
+  warnings: Warnings,
+): [string | null, string | null] {
+  const [start, end] = entryDates(entry, path, warnings).map((value, index) => {
+    const date = toSqlDate(value);
+    if (date === null || isCalendarDate(date)) return date;
+    warnings.add(`${path}.${index === 0 ? "startDate" : "endDate"}`, "dropped_value", "Not a calendar date; left out.");
+    return null;
+  });
+  return [start, start !== null && end !== null && end < start ? start : end];
+}
+
 function toProjectImports(resume: Resume, warnings: Warnings): ProjectImport[] {
   const out: ProjectImport[] = [];
   for (const [index, entry] of (resume.projects ?? []).entries()) {
@@ -789,15 +810,15 @@ function toProjectImports(resume: Resume, warnings: Warnings): ProjectImport[] {
       warnings.add(path, "dropped_value", "A project needs a name; left out.");
       continue;
     }
-    const [startDate, endDate] = entryDates(entry, path, warnings);
+    const [startDate, endDate] = projectDates(entry, path, warnings);
     const roles = (entry.roles ?? []).map((role) => role.trim()).filter(Boolean).join(", ");
     out.push({
       name,
       role: fit(roles || undefined, 200, `${path}.roles`, warnings) ?? null,
       description: fit(entry.description, 10000, `${path}.description`, warnings) ?? null,
       url: fitUrl(entry.url, `${path}.url`, warnings) ?? null,
-      start_date: toSqlDate(startDate),
-      end_date: toSqlDate(endDate),
+      start_date: startDate,
+      end_date: endDate,
       technologies: fitList(entry.keywords, 50, 100, `${path}.keywords`, warnings),
       achievements: fitList(entry.highlights, 30, 1000, `${path}.highlights`, warnings),
     });
