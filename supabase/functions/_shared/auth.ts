@@ -105,6 +105,20 @@ export async function verifyCaller(request: Request, config: AuthConfig): Promis
   return ok({ role: claims.data.role, userId: claims.data.sub, claims: payload });
 }
 
+/** The service role, for server-side work a handler does on a verified user's behalf (never from a request). */
+export const serviceRoleCaller: Caller = { role: "service_role", claims: { role: "service_role" } };
+
+/** A verified caller that is a signed-in user: role authenticated, audience authenticated, and a subject. */
+export function asUser(
+  caller: Caller,
+  refusal = "Sign in: this endpoint needs a user's access token.",
+): Result<Caller & { userId: string }> {
+  const { role, userId, claims } = caller;
+  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (role !== "authenticated" || !userId || !audiences.includes("authenticated")) return fail("unauthorized", refusal);
+  return ok({ role, userId, claims });
+}
+
 /** A signed-in user: role authenticated, audience authenticated, and a subject. */
 export async function requireUser(
   request: Request,
@@ -112,12 +126,7 @@ export async function requireUser(
 ): Promise<Result<Caller & { userId: string }>> {
   const verified = await verifyCaller(request, config);
   if (!verified.ok) return verified;
-  const { role, userId, claims } = verified.value;
-  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (role !== "authenticated" || !userId || !audiences.includes("authenticated")) {
-    return fail("unauthorized", "Sign in: this endpoint needs a user's access token.");
-  }
-  return ok({ role, userId, claims });
+  return asUser(verified.value);
 }
 
 /** The service role (server-side jobs such as board ingest). */

@@ -15,7 +15,7 @@
 // (blocked_address, blocked_port, invalid_url), a page without a posting 422, an upstream that
 // fails 502 and one that takes too long 504, each in the error envelope.
 import { z } from "zod";
-import { type AuthConfig, authConfigFromEnv, type Caller, verifyCaller } from "../_shared/auth.ts";
+import { asUser, type AuthConfig, authConfigFromEnv, type Caller, verifyCaller } from "../_shared/auth.ts";
 import { type Tx, withCaller } from "../_shared/db.ts";
 import { createHandler, json, parseWith, readJsonBody } from "../_shared/http.ts";
 import type { ImportErrorCode, ImportFailure } from "../_shared/import/errors.ts";
@@ -286,16 +286,12 @@ function withCanonicalSkills(dictionary: SkillDictionary, posting: NormalizedPos
 function ingest(caller: Caller, postings: readonly NormalizedPosting[], board: string | null, fullRefresh: boolean) {
   return withCaller(caller, async (tx) => {
     const bySource = new Map<string, NormalizedPosting[]>();
-    for (const posting of postings) bySource.set(posting.source, [...(bySource.get(posting.source) ?? []), posting]);
-    const counts: IngestCounts = {
-      received: 0,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      reactivated: 0,
-      deactivated: 0,
-      linked: 0,
-    };
+    for (const posting of postings) {
+      const group = bySource.get(posting.source);
+      if (group) group.push(posting);
+      else bySource.set(posting.source, [posting]);
+    }
+    const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as unknown as IngestCounts;
     for (const [source, group] of bySource) {
       const { rows } = await tx.query<IngestCounts>(
         "select * from public.ingest_postings($1, $2, $3::jsonb, $4)",
@@ -399,17 +395,14 @@ export function createImportJobsHandler(options: ImportJobsOptions = {}): (reque
         }
         return await importBatch(caller, body.value, requestId);
       }
-      const audiences = Array.isArray(caller.claims.aud) ? caller.claims.aud : [caller.claims.aud];
-      if (caller.role !== "authenticated" || !caller.userId || !audiences.includes("authenticated")) {
-        return fail("unauthorized", "Sign in: importing a posting needs a user's access token.");
-      }
-      const user = { ...caller, userId: caller.userId };
+      const user = asUser(caller, "Sign in: importing a posting needs a user's access token.");
+      if (!user.ok) return user;
       const body = await readJsonBody(request, USER_BODY_BYTES);
       if (!body.ok) return body;
       if (isObject(body.value) && ("postings" in body.value || "source" in body.value)) {
         return fail("forbidden", "Batch imports into the shared board are for the service role only.");
       }
-      return await importUrl(user, body.value, requestId);
+      return await importUrl(user.value, body.value, requestId);
     },
   });
 }
