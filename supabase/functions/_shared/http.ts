@@ -90,6 +90,11 @@ export async function readJson<Schema extends z.ZodType>(
   return parseWith(schema, body.value);
 }
 
+/** A zod error's issues as error details show them: a dotted path and the message. */
+export function issueList(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
 /** Validates unknown input with a zod schema; issues become a 400 with their paths. */
 export function parseWith<Schema extends z.ZodType>(schema: Schema, input: unknown): Result<z.infer<Schema>> {
   const parsed = schema.safeParse(input);
@@ -97,7 +102,7 @@ export function parseWith<Schema extends z.ZodType>(schema: Schema, input: unkno
   return fail(
     "validation_failed",
     "The request does not match the expected shape.",
-    parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+    issueList(parsed.error),
   );
 }
 

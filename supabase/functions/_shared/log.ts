@@ -20,10 +20,6 @@ export function runWithContext<T>(context: RequestContext, work: () => Promise<T
   return storage.run(context, work);
 }
 
-export function currentContext(): RequestContext | undefined {
-  return storage.getStore();
-}
-
 /** Records who is calling, for the request log; a no-op outside a request. */
 export function noteCaller(caller: { role: string; userId?: string }): void {
   const context = storage.getStore();
@@ -34,8 +30,13 @@ export function noteCaller(caller: { role: string; userId?: string }): void {
 
 /** Lowercase hex SHA-256 of the user id, first 16 characters: joins a user's lines, reveals no id. */
 export async function hashUserId(userId: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(userId));
-  return [...new Uint8Array(digest).slice(0, 8)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return (await sha256Hex(userId)).slice(0, 16);
+}
+
+/** SHA-256 of a text as 64 hex digits. */
+export async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 const JWT_LIKE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;

@@ -1,24 +1,18 @@
 // GET /functions/v1/calendar: the caller's interviews and follow-ups as an iCalendar feed.
 // Calendar apps cannot send headers, so besides a user's JWT it accepts ?token=<feed token>
 // (issued by rotate_calendar_token(); only its hash is stored). An unknown token is a plain 404.
-import { type Caller, requireUser } from "../_shared/auth.ts";
+import { type Caller, requireUser, serviceRoleCaller } from "../_shared/auth.ts";
 import { withCaller } from "../_shared/db.ts";
+import { sha256Hex } from "../_shared/log.ts";
 import { corsHeaders, createHandler } from "../_shared/http.ts";
 import { renderCalendar } from "../_shared/ical.ts";
 import { fail, ok, type Result } from "../_shared/result.ts";
 import { followUpEntry, followUpRow, interviewEntry, interviewRow } from "./entries.ts";
 
-async function sha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-const serviceRole: Caller = { role: "service_role", claims: { role: "service_role" } };
-
 async function callerFromToken(token: string): Promise<Result<Caller>> {
   if (!/^[0-9a-f]{64}$/.test(token)) return fail("not_found", "No calendar feed has this address.");
   const hash = await sha256Hex(token);
-  const userId = await withCaller(serviceRole, async (tx) => {
+  const userId = await withCaller(serviceRoleCaller, async (tx) => {
     const { rows } = await tx.query("select user_id from public.calendar_feeds where token_hash = $1", [hash]);
     return rows[0]?.user_id as string | undefined;
   });

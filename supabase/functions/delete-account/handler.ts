@@ -3,7 +3,7 @@
 // deletes the auth user (private.delete_user); every table references auth.users with
 // `on delete cascade`, so all of the user's rows go in the same transaction. Irreversible.
 import { z } from "zod";
-import { type Caller, requireUser } from "../_shared/auth.ts";
+import { requireUser, serviceRoleCaller } from "../_shared/auth.ts";
 import { withCaller } from "../_shared/db.ts";
 import { createHandler, json, readJson } from "../_shared/http.ts";
 import { fail, ok } from "../_shared/result.ts";
@@ -12,9 +12,6 @@ export const CONFIRMATION = "delete my account";
 
 /** The exact sentence, so no client deletes an account by posting an empty or accidental body. */
 export const requestSchema = z.strictObject({ confirm: z.literal(CONFIRMATION) });
-
-/** Server-side only: the caller's identity comes from their verified JWT, never from the body. */
-const serviceRole: Caller = { role: "service_role", claims: { role: "service_role" } };
 
 export const handler = createHandler("delete-account", {
   methods: ["POST"],
@@ -25,7 +22,7 @@ export const handler = createHandler("delete-account", {
     if (!input.ok) return input;
 
     const userId = caller.value.userId;
-    const deleted = await withCaller(serviceRole, async (tx) => {
+    const deleted = await withCaller(serviceRoleCaller, async (tx) => {
       const { rows } = await tx.query<{ deleted: boolean }>("select private.delete_user($1) as deleted", [userId]);
       return rows[0]?.deleted === true;
     });

@@ -93,13 +93,15 @@ async function loadCurrent(tx: Tx, forUpdate: boolean): Promise<Result<Current>>
 
 const JSONB_COLUMNS = new Set<ProfileColumn>(["work_experience", "education"]);
 
-async function writeProfile(tx: Tx, update: ImportPreview["profile_update"]): Promise<Record<string, unknown>> {
+async function writeProfile(
+  tx: Tx,
+  current: Record<string, unknown>,
+  update: ImportPreview["profile_update"],
+): Promise<Record<string, unknown>> {
   // Column names come from the fixed list, never from the request.
   const columns = PROFILE_COLUMNS.filter((column) => Object.hasOwn(update, column));
-  if (columns.length === 0) {
-    const { rows } = await tx.query(`select ${PROFILE_SELECT} from public.profiles where id = (select auth.uid())`);
-    return rows[0];
-  }
+  // Nothing to change: the row as loadCurrent read (and locked) it.
+  if (columns.length === 0) return current;
   const assignments = columns.map((column, index) =>
     JSONB_COLUMNS.has(column) ? `${column} = $${index + 1}::jsonb` : `${column} = $${index + 1}`
   );
@@ -156,7 +158,7 @@ export const handler = createHandler("import-profile", {
         if (!preview.ok) return preview;
         if (!apply) return ok(json({ applied: false, preview: preview.value }));
         // One transaction: a failing project insert throws, and withCaller rolls the profile back too.
-        const profile = await writeProfile(tx, preview.value.profile_update);
+        const profile = await writeProfile(tx, current.value.profile, preview.value.profile_update);
         const projects = await insertProjects(tx, preview.value.projects.add);
         return ok(json({
           applied: true,

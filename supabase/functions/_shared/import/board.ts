@@ -2,6 +2,7 @@
 // against the board's schema and finalised on its own, so one bad job is reported and skipped while
 // the rest of the board imports.
 import type { z } from "zod";
+import { issueList } from "../http.ts";
 import { importFail, type ImportResult } from "./errors.ts";
 import { finalizePosting, type NormalizedPosting, type PostingDraft } from "./posting.ts";
 
@@ -33,7 +34,7 @@ export function collectBoard<Item>(items: readonly unknown[], board: BoardItems<
         external_id: board.rawId(raw),
         code: "unexpected_shape",
         message: board.notAnItem,
-        details: item.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+        details: issueList(item.error),
       });
       return;
     }

@@ -4,6 +4,7 @@
 // database stays the guard, this only turns a doomed insert into a clear error before any I/O.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { issueList } from "../http.ts";
 import { importFail, importOk, type ImportResult } from "./errors.ts";
 
 export const REMOTE_TYPES = ["onsite", "hybrid", "remote"] as const;
@@ -254,7 +255,7 @@ export function finalizePosting(draft: PostingDraft): ImportResult<NormalizedPos
     return importFail(
       "invalid_posting",
       "The posting does not fit the jobs table.",
-      parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+      issueList(parsed.error),
     );
   }
   return importOk(parsed.data);
