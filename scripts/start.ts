@@ -3,7 +3,7 @@
 // printout like `supabase start`'s. Ctrl-C stops everything; the next start reuses the data.
 import { join } from "node:path";
 import { dbUrlArgument } from "./lib/cli.ts";
-import { ensurePlatform, migrateUp, projectRoot, query, seed } from "./lib/database.ts";
+import { projectRoot, query, resetDatabase } from "./lib/database.ts";
 import { spawnDeno } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET, mintAccessToken, mintApiKey } from "./lib/keys.ts";
 import { startPersistentServer } from "./lib/postgres.ts";
@@ -15,16 +15,14 @@ const DB_PORT = Number(process.env.DB_PORT ?? 54322);
 async function main(): Promise<void> {
   let url = dbUrlArgument();
   if (url) {
-    await ensurePlatform(url);
-    migrateUp(url, { quiet: true });
+    await resetDatabase(url, { seed: false, quiet: true });
   } else {
     ensureSystemPackages();
     const dataDir = process.env.JOBTRAIL_DATA_DIR ?? join(projectRoot, ".jobtrail", "postgres");
     const server = await startPersistentServer(dataDir, { port: DB_PORT });
     url = server.url;
-    await ensurePlatform(url);
-    migrateUp(url, { quiet: true });
-    if (server.created) seed(url);
+    // Pending migrations on every start; the demo data only into a new cluster.
+    await resetDatabase(url, { seed: server.created, quiet: true });
     console.log(server.created ? "Created the local database and loaded the demo data." : `Reusing the local database in ${dataDir}.`);
   }
 

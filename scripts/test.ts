@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dbUrlArgument, formatSeconds } from "./lib/cli.ts";
-import { ensurePlatform, migrateUp, projectRoot, resetDatabase } from "./lib/database.ts";
+import { projectRoot, resetDatabase } from "./lib/database.ts";
 import { functionsConfig, runDeno } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET } from "./lib/keys.ts";
 import { runLintDb } from "./lib/lint-db.ts";
@@ -142,11 +142,11 @@ const steps: Step[] = [pgTap, lintDb, migrationSafety, denoTests, denoCheck, den
 async function main(): Promise<number> {
   const started = Date.now();
   ensureSystemPackages();
-  let url = dbUrlArgument();
+  const given = dbUrlArgument();
+  let url = given;
   if (url) {
     console.log("== database: using the given --db-url / SUPABASE_DB_URL");
-    await ensurePlatform(url);
-    migrateUp(url, { quiet: true });
+    await resetDatabase(url, { seed: false, quiet: true });
   } else {
     const server = await startThrowawayServer();
     url = server.url;
@@ -155,7 +155,7 @@ async function main(): Promise<number> {
   }
   console.log(`== reset: shim + migrations + seed in ${formatSeconds(Date.now() - started)}`);
   // It creates and drops a scratch database: only on our own throwaway server, never on a --db-url target.
-  migrationSafetyRun = dbUrlArgument()
+  migrationSafetyRun = given
     ? Promise.resolve({ status: "skipped", lines: ["skipped: needs a scratch database, so it runs only on npm test's own throwaway server"] })
     : checkMigrationSafetyInBackground(url);
 

@@ -105,10 +105,6 @@ export class ApiSession {
     return plans;
   }
 
-  async query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.client.query<T>(sql, params)).rows;
-  }
-
   async close(): Promise<void> {
     await this.client.end();
   }

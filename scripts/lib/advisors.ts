@@ -1,6 +1,6 @@
 // Supabase's database advisors (the splinter lints, run by the CLI without Docker) over the test
 // database. Any WARN or ERROR fails; an INFO finding fails unless allow-listed below with its reason.
-import { CommandFailed, runSupabase, runSupabaseAsync, withSslDisabled } from "./database.ts";
+import { CommandFailed, runSupabaseAsync, withSslDisabled } from "./database.ts";
 
 interface Finding {
   name: string;
@@ -26,11 +26,7 @@ function advisorArgs(url: string): string[] {
   return ["db", "advisors", "--db-url", withSslDisabled(url), "--type", "all", "--level", "info", "--fail-on", "none"];
 }
 
-export function runAdvisors(url: string): AdvisorReport {
-  return reportFromOutput(runSupabase(advisorArgs(url), { quiet: true }));
-}
-
-/** As runAdvisors, without blocking: lint:db runs it alongside its other checks. */
+/** Supabase's advisors over the database, without blocking: lint:db runs it alongside its other checks. */
 export async function runAdvisorsAsync(url: string): Promise<AdvisorReport> {
   const { status, output } = await runSupabaseAsync(advisorArgs(url));
   if (status !== 0) throw new CommandFailed(`supabase db advisors failed:\n${output.trim()}`);

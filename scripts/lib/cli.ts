@@ -7,10 +7,6 @@ export function dbUrlArgument(argv: string[] = process.argv.slice(2)): string | 
   return process.env.SUPABASE_DB_URL || undefined;
 }
 
-export function hasFlag(name: string, argv: string[] = process.argv.slice(2)): boolean {
-  return argv.includes(`--${name}`);
-}
-
 export function formatSeconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(1)}s`;
 }

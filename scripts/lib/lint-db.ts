@@ -15,7 +15,7 @@ import pg from "pg";
 import { runAdvisorsAsync } from "./advisors.ts";
 import { projectRoot, runSupabaseAsync, withSslDisabled } from "./database.ts";
 
-export const lintDirectory = join(projectRoot, "scripts", "sql", "lint");
+const lintDirectory = join(projectRoot, "scripts", "sql", "lint");
 const fixtureDirectory = join(lintDirectory, "fixtures");
 
 export interface ProjectCheck {
@@ -53,12 +53,12 @@ export interface LintReport {
 }
 
 /** The project checks, in file-name order, with their documentation header parsed. */
-export function loadProjectChecks(directory = lintDirectory): ProjectCheck[] {
-  return readdirSync(directory)
+export function loadProjectChecks(): ProjectCheck[] {
+  return readdirSync(lintDirectory)
     .filter((file) => file.endsWith(".sql"))
     .sort()
     .map((file) => {
-      const sql = readFileSync(join(directory, file), "utf8");
+      const sql = readFileSync(join(lintDirectory, file), "utf8");
       const header = sql.split("\n").filter((line) => line.startsWith("--")).map((line) => line.replace(/^--\s?/, ""));
       const name = /^Check:\s*(\S+)/m.exec(header.join("\n"))?.[1] ?? file.replace(/\.sql$/, "");
       const whatStart = header.findIndex((line) => line.startsWith("What:"));
