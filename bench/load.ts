@@ -12,16 +12,15 @@
 // runs an RPC: a pooled connection, one transaction that sets `role authenticated` and
 // request.jwt.claims, `select * from public.search_jobs(...)`, commit. The pool's size stands in
 // for PostgREST's db-pool (default 10).
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import pg from "pg";
-import { projectRoot, query, resetDatabase } from "../scripts/lib/database.ts";
-import { denoBin, denoEnv } from "../scripts/lib/deno.ts";
-import { LOCAL_JWT_SECRET, mintAccessToken, mintApiKey } from "../scripts/lib/keys.ts";
+import { query, resetDatabase } from "../scripts/lib/database.ts";
+import { spawnFunctionsServer } from "../scripts/lib/deno.ts";
+import { mintAccessToken, mintApiKey } from "../scripts/lib/keys.ts";
 import { freePort, startThrowawayServer } from "../scripts/lib/postgres.ts";
 import { freshDatabase, requestAsUser } from "./lib/database.ts";
 import { writeResults } from "./lib/report.ts";
@@ -245,25 +244,14 @@ async function startFunctions(url: string, poolMax: number): Promise<FunctionsSe
   const logDir = mkdtempSync(join(tmpdir(), "jobtrail-load-"));
   const logFile = join(logDir, "functions.log");
   const output = openSync(logFile, "a");
-  const child: ChildProcess = spawn(
-    denoBin,
-    ["run", "--allow-all", "--config", "supabase/functions/deno.json", "supabase/functions/_dev/serve.ts"],
-    {
-      cwd: projectRoot,
-      stdio: ["ignore", output, output],
-      env: denoEnv({
-        SUPABASE_DB_URL: withApplicationName(url, APP_FUNCTIONS),
-        SUPABASE_URL: `http://127.0.0.1:${port}`,
-        SUPABASE_ANON_KEY: await mintApiKey("anon"),
-        SUPABASE_SERVICE_ROLE_KEY: await mintApiKey("service_role"),
-        JWT_SECRET: LOCAL_JWT_SECRET,
-        FUNCTIONS_PORT: String(port),
-        DB_POOL_MAX: String(poolMax),
-        // One JSON line per request would cost more than some requests; errors still reach the log file.
-        REQUEST_LOG: "off",
-      }),
-    },
-  );
+  const child = spawnFunctionsServer({
+    dbUrl: withApplicationName(url, APP_FUNCTIONS),
+    port,
+    keys: { anon: await mintApiKey("anon"), serviceRole: await mintApiKey("service_role") },
+    // One JSON line per request would cost more than some requests; errors still reach the log file.
+    env: { DB_POOL_MAX: String(poolMax), REQUEST_LOG: "off" },
+    stdio: ["ignore", output, output],
+  });
   let exited: number | null | undefined;
   const exit = new Promise<void>((resolve) =>
     child.on("exit", (code) => {

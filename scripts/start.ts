@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { dbUrlArgument } from "./lib/cli.ts";
 import { projectRoot, query, resetDatabase } from "./lib/database.ts";
-import { spawnDeno } from "./lib/deno.ts";
+import { spawnFunctionsServer } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET, mintAccessToken, mintApiKey } from "./lib/keys.ts";
 import { startPersistentServer } from "./lib/postgres.ts";
 import { ensureSystemPackages } from "./lib/prerequisites.ts";
@@ -29,14 +29,7 @@ async function main(): Promise<void> {
   const anonKey = await mintApiKey("anon");
   const serviceRoleKey = await mintApiKey("service_role");
   const functionsUrl = `http://127.0.0.1:${FUNCTIONS_PORT}/functions/v1`;
-  const functions = spawnDeno(["run", "--allow-all", "--config", "supabase/functions/deno.json", "supabase/functions/_dev/serve.ts"], {
-    SUPABASE_DB_URL: url,
-    SUPABASE_URL: `http://127.0.0.1:${FUNCTIONS_PORT}`,
-    SUPABASE_ANON_KEY: anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
-    JWT_SECRET: LOCAL_JWT_SECRET,
-    FUNCTIONS_PORT: String(FUNCTIONS_PORT),
-  });
+  const functions = spawnFunctionsServer({ dbUrl: url, port: FUNCTIONS_PORT, keys: { anon: anonKey, serviceRole: serviceRoleKey } });
   const stopFunctions = () => functions.kill("SIGTERM");
   process.on("exit", stopFunctions);
   functions.on("exit", (code) => {
