@@ -6,9 +6,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { migrateUp, resetDatabase } from "../scripts/lib/database.ts";
+import { freshDatabase, migrateUp, resetDatabase } from "../scripts/lib/database.ts";
 import { startThrowawayServer } from "../scripts/lib/postgres.ts";
-import { benchSettings, freshDatabase } from "./lib/database.ts";
+import { benchSettings } from "./lib/database.ts";
 import { formatTable, writeResults } from "./lib/report.ts";
 import { parseFlags, type Suite, type SuiteResult } from "./lib/suite.ts";
 

@@ -17,21 +17,6 @@ export const benchSettings: Record<string, string | number> = {
   autovacuum: "off",
 };
 
-/** Drops and creates database `name` on the server at `serverUrl`; returns its URL. */
-export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${pg.escapeIdentifier(name)}`);
-    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** Within the open transaction, becomes `userId` as PostgREST does: role `authenticated` and the JWT's claims. */
 export async function actAsUser(client: Pick<pg.ClientBase, "query">, userId: string): Promise<void> {
   await client.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [

@@ -27,6 +27,21 @@ export async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(url
   }
 }
 
+/** Drops (even while in use) and creates database `name` on the server at `serverUrl`; returns its URL. */
+export async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** Applies the platform shim unless the target is a real Supabase database (it already has `auth`). */
 export async function ensurePlatform(url: string): Promise<"applied" | "skipped"> {
   const [{ present }] = await query<{ present: boolean }>(url, "select exists (select from pg_namespace where nspname = 'auth') as present");

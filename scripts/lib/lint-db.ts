@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { runAdvisorsAsync } from "./advisors.ts";
-import { projectRoot, runSupabaseAsync, withSslDisabled } from "./database.ts";
+import { projectRoot, query, runSupabaseAsync, withSslDisabled } from "./database.ts";
 
 const lintDirectory = join(projectRoot, "scripts", "sql", "lint");
 const fixtureDirectory = join(lintDirectory, "fixtures");
@@ -122,20 +122,16 @@ async function runCheck(client: pg.Client, check: ProjectCheck, fixtureSql?: str
 }
 
 async function plpgsqlFunctionCount(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ n: number }>(
+  const [row] = await query<{ n: number }>(
+    url,
     `select count(*)::int as n
        from pg_proc p
        join pg_language l on l.oid = p.prolang
        join pg_namespace n on n.oid = p.pronamespace
       where l.lanname = 'plpgsql' and p.prorettype <> 'trigger'::regtype
         and n.nspname not in ('pg_catalog', 'information_schema', 'auth', 'storage', 'realtime', 'supabase_migrations', 'vault', 'pgsodium')`,
-    )).rows[0].n;
-  } finally {
-    await client.end();
-  }
+  );
+  return row.n;
 }
 
 interface LintIssue {

@@ -12,8 +12,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { CommandFailed, ensurePlatform, projectRoot, runPsqlFile, runSupabaseAsync, withSslDisabled } from "./database.ts";
+import { CommandFailed, ensurePlatform, projectRoot, query, runPsqlFile, runSupabaseAsync, withSslDisabled } from "./database.ts";
 
 export interface MigrationSafetyResult {
   status: "passed" | "failed" | "skipped";
@@ -21,16 +20,6 @@ export interface MigrationSafetyResult {
 }
 
 const migrationsDirectory = join(projectRoot, "supabase", "migrations");
-
-async function adminQuery(url: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function migrateUp(url: string, workdir: string): Promise<void> {
   const { status, output } = await runSupabaseAsync(
@@ -42,14 +31,14 @@ async function migrateUp(url: string, workdir: string): Promise<void> {
 
 /** Exact row counts of the public tables, to show what the newest migration did to existing rows. */
 async function rowCounts(url: string): Promise<Map<string, number>> {
-  const { rows } = await adminQuery(
+  const rows = await query<{ name: string; n: string }>(
     url,
     `select c.oid::regclass::text as name,
             (xpath('/row/n/text()', query_to_xml(format('select count(*) as n from %s', c.oid::regclass), false, true, '')))[1]::text::bigint as n
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p')`,
   );
-  return new Map(rows.map((row) => [row.name as string, Number(row.n)]));
+  return new Map(rows.map((row) => [row.name, Number(row.n)]));
 }
 
 export async function checkMigrationSafety(url: string): Promise<MigrationSafetyResult> {
@@ -66,7 +55,7 @@ export async function checkMigrationSafety(url: string): Promise<MigrationSafety
   const workdir = mkdtempSync(join(tmpdir(), "jobtrail-migration-safety-"));
 
   try {
-    await adminQuery(url, `create database ${scratchName}`);
+    await query(url, `create database ${scratchName}`);
   } catch (error) {
     rmSync(workdir, { recursive: true, force: true });
     return {
@@ -120,7 +109,7 @@ export async function checkMigrationSafety(url: string): Promise<MigrationSafety
     return { status: "failed", lines };
   } finally {
     rmSync(workdir, { recursive: true, force: true });
-    await adminQuery(url, `drop database if exists ${scratchName} with (force)`).catch(() => {});
+    await query(url, `drop database if exists ${scratchName} with (force)`).catch(() => {});
   }
 }
 

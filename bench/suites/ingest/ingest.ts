@@ -8,6 +8,7 @@
 // Throughput is end to end from the client: JSON encoding of the batch, the round trip and the
 // statement, over `connections` parallel connections (default 1: one board feed at a time).
 import pg from "pg";
+import { query } from "../../../scripts/lib/database.ts";
 import { type Summary, summarize } from "../../lib/stats.ts";
 import { type BenchPosting, generatePostings } from "./generate.ts";
 
@@ -66,14 +67,8 @@ const zero = (): Counts => ({
 });
 
 async function countJobs(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>("select count(*)::int as n from public.jobs");
-    return rows[0].n;
-  } finally {
-    await client.end();
-  }
+  const [row] = await query<{ n: number }>(url, "select count(*)::int as n from public.jobs");
+  return row.n;
 }
 
 const RECORDSET = `jsonb_to_recordset($1::jsonb) as p (
