@@ -25,7 +25,7 @@ import { freePort, startThrowawayServer } from "../scripts/lib/postgres.ts";
 import { requestAsUser } from "./lib/database.ts";
 import { writeResults } from "./lib/report.ts";
 import { type Summary, summarize } from "./lib/stats.ts";
-import { parseFlags, sized, type SuiteOptions } from "./lib/suite.ts";
+import { flagNumber, parseFlags } from "./lib/suite.ts";
 import { generate } from "./suites/search/generate.ts";
 import { searchParams, searchSql } from "./suites/search/index.ts";
 import { searchCases } from "./suites/search/vocabulary.ts";
@@ -651,15 +651,14 @@ async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const log = (message: string) => console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(1).padStart(6)}s] ${message}`);
   const seed = Number(flags.get("seed") ?? "42");
-  const sizes: SuiteOptions = { scale: 1, flags, seed, reuse: false, log };
   const config: Config = {
-    users: sized(sizes, "users", 50),
-    durationSeconds: sized(sizes, "duration", 60),
-    maxRequests: sized(sizes, "max-requests", 100_000),
-    cvEvery: sized(sizes, "cv-every", 10, 2),
-    functionsPoolMax: sized(sizes, "pool-max", 10),
-    searchPoolMax: sized(sizes, "search-pool-max", 10),
-    postings: sized(sizes, "postings", 20_000, 100),
+    users: flagNumber(flags, "users", 50),
+    durationSeconds: flagNumber(flags, "duration", 60),
+    maxRequests: flagNumber(flags, "max-requests", 100_000),
+    cvEvery: flagNumber(flags, "cv-every", 10, 2),
+    functionsPoolMax: flagNumber(flags, "pool-max", 10),
+    searchPoolMax: flagNumber(flags, "search-pool-max", 10),
+    postings: flagNumber(flags, "postings", 20_000, 100),
     seed,
     userRate: Number(flags.get("user-rate") ?? "0"),
   };

@@ -32,15 +32,18 @@ export interface Suite {
   run(url: string, options: SuiteOptions): Promise<SuiteResult>;
 }
 
-/** A numeric flag (--postings 50000), else the default times the scale, at least `min`. */
+/** A numeric flag (--batch 5000) as a whole number >= `min`, else `fallback`. */
+export function flagNumber(flags: Map<string, string>, flag: string, fallback: number, min = 1): number {
+  const given = flags.get(flag);
+  if (given === undefined) return fallback;
+  const value = Number(given.replaceAll("_", ""));
+  if (!Number.isFinite(value) || value < min) throw new Error(`--${flag} must be a number >= ${min}`);
+  return Math.floor(value);
+}
+
+/** A size flag (--postings 50000), else the full size times the scale, at least `min`. */
 export function sized(options: SuiteOptions, flag: string, fullSize: number, min = 1): number {
-  const given = options.flags.get(flag);
-  if (given !== undefined) {
-    const value = Number(given.replaceAll("_", ""));
-    if (!Number.isFinite(value) || value < min) throw new Error(`--${flag} must be a number >= ${min}`);
-    return Math.floor(value);
-  }
-  return Math.max(min, Math.round(fullSize * options.scale));
+  return flagNumber(options.flags, flag, Math.max(min, Math.round(fullSize * options.scale)), min);
 }
 
 /** `--name value`, `--name=value` and bare `--flag` (= "true"), as every bench command takes them. */

@@ -1,24 +1,16 @@
 // bench/run.ts entry point: `npm run bench -- --suite ingest [--postings N] [--batch N] [--connections N]`.
 // The benchmark itself is ingest.ts (runIngestBench).
-import type { Suite, SuiteOptions, SuiteResult } from "../../lib/suite.ts";
+import { flagNumber, type Suite, type SuiteOptions, type SuiteResult } from "../../lib/suite.ts";
 import { type PassResult, runIngestBench } from "./ingest.ts";
-
-function flagNumber(options: SuiteOptions, name: string, fallback: number): number {
-  const given = options.flags.get(name);
-  if (given === undefined) return fallback;
-  const value = Number(given.replaceAll("_", ""));
-  if (!Number.isFinite(value) || value < 1) throw new Error(`--${name} must be a number >= 1`);
-  return Math.floor(value);
-}
 
 export const suite: Suite = {
   name: "ingest",
   description: "batch upserts through ingest_postings, then the same feed again",
   async run(url: string, options: SuiteOptions): Promise<SuiteResult> {
     const result = await runIngestBench(url, {
-      postings: flagNumber(options, "postings", Math.max(1_000, Math.round(100_000 * options.scale))),
-      batchSize: flagNumber(options, "batch", 5_000),
-      connections: flagNumber(options, "connections", 1),
+      postings: flagNumber(options.flags, "postings", Math.max(1_000, Math.round(100_000 * options.scale))),
+      batchSize: flagNumber(options.flags, "batch", 5_000),
+      connections: flagNumber(options.flags, "connections", 1),
       seed: options.seed,
       log: options.log,
     });

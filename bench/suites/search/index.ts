@@ -7,7 +7,7 @@
 import { ApiSession } from "../../lib/database.ts";
 import type { Row } from "../../lib/report.ts";
 import { seededRandom, summarize, timed } from "../../lib/stats.ts";
-import { sized, type Suite, type SuiteOptions, type SuiteResult } from "../../lib/suite.ts";
+import { flagNumber, sized, type Suite, type SuiteOptions, type SuiteResult } from "../../lib/suite.ts";
 import { describeData, generate } from "./generate.ts";
 import { type SearchCase, searchCases } from "./vocabulary.ts";
 
@@ -76,9 +76,9 @@ const describe = (c: SearchCase) =>
 async function run(url: string, options: SuiteOptions): Promise<SuiteResult> {
   const postings = sized(options, "postings", 1_000_000, 100);
   const users = sized(options, "users", 10_000, 10);
-  const rounds = sized({ ...options, scale: 1 }, "rounds", 3);
-  const matchUsers = Math.min(users, sized({ ...options, scale: 1 }, "match-users", 200));
-  const naiveRounds = sized({ ...options, scale: 1 }, "naive-rounds", 1);
+  const rounds = flagNumber(options.flags, "rounds", 3);
+  const matchUsers = Math.min(users, flagNumber(options.flags, "match-users", 200));
+  const naiveRounds = flagNumber(options.flags, "naive-rounds", 1);
   const random = seededRandom(options.seed);
 
   const data = options.reuse ? await describeData(url, users) : await generateData();
