@@ -1,16 +1,14 @@
 // npm start: the local stack without Docker. A persistent PostgreSQL (shim + migrations + seed on
 // first start, pending migrations on later starts), the edge functions served by Deno, and a
 // printout like `supabase start`'s. Ctrl-C stops everything; the next start reuses the data.
-import { join } from "node:path";
 import { dbUrlArgument } from "./lib/cli.ts";
-import { projectRoot, query, resetDatabase } from "./lib/database.ts";
+import { query, resetDatabase } from "./lib/database.ts";
 import { spawnFunctionsServer } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET, mintAccessToken, mintApiKey } from "./lib/keys.ts";
-import { startPersistentServer } from "./lib/postgres.ts";
+import { startLocalServer } from "./lib/postgres.ts";
 import { ensureSystemPackages } from "./lib/prerequisites.ts";
 
 const FUNCTIONS_PORT = Number(process.env.FUNCTIONS_PORT ?? 54321);
-const DB_PORT = Number(process.env.DB_PORT ?? 54322);
 
 async function main(): Promise<void> {
   let url = dbUrlArgument();
@@ -18,12 +16,11 @@ async function main(): Promise<void> {
     await resetDatabase(url, { seed: false, quiet: true });
   } else {
     ensureSystemPackages();
-    const dataDir = process.env.JOBTRAIL_DATA_DIR ?? join(projectRoot, ".jobtrail", "postgres");
-    const server = await startPersistentServer(dataDir, { port: DB_PORT });
+    const server = await startLocalServer();
     url = server.url;
     // Pending migrations on every start; the demo data only into a new cluster.
     await resetDatabase(url, { seed: server.created, quiet: true });
-    console.log(server.created ? "Created the local database and loaded the demo data." : `Reusing the local database in ${dataDir}.`);
+    console.log(server.created ? "Created the local database and loaded the demo data." : `Reusing the local database in ${server.dataDir}.`);
   }
 
   const anonKey = await mintApiKey("anon");

@@ -5,6 +5,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { projectRoot } from "./database.ts";
 
 export const MIN_POSTGRES_MAJOR = 15;
 export const SUPERUSER = "postgres";
@@ -194,6 +195,12 @@ export async function startThrowawayServer(options: StartOptions = {}): Promise<
   // Durability buys nothing in a cluster that is deleted at exit.
   startServer(binaries, dataDir, port, { fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...options.settings });
   return { url: connectionUrl(port), port, dataDir, major: binaries.major, stop };
+}
+
+/** The local stack's cluster (npm start, npm run db:reset): JOBTRAIL_DATA_DIR and DB_PORT, else .jobtrail/postgres on 54322. */
+export function startLocalServer(): Promise<RunningServer & { created: boolean }> {
+  const dataDir = process.env.JOBTRAIL_DATA_DIR ?? join(projectRoot, ".jobtrail", "postgres");
+  return startPersistentServer(dataDir, { port: Number(process.env.DB_PORT ?? 54322) });
 }
 
 /** A cluster kept in `dataDir` between runs (the local stack); stopped, not deleted, when this process ends. */
