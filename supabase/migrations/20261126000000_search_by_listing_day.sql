@@ -24,8 +24,9 @@ create extension if not exists btree_gin with schema extensions;
 
 -- Section: indexes
 create index searchable_jobs_day_place_vector_idx on private.searchable_jobs
-  using gin (((listed_at at time zone 'UTC')::date - '1970-01-01'::date), country_code, location_folded extensions.gin_trgm_ops, search_vector);
-comment on index private.searchable_jobs_day_place_vector_idx is 'Matches by listing day (UTC, days since 1970-01-01), country, location substring and words: search_jobs gathers a pool one day at a time.';
+  using gin (((listed_at at time zone 'UTC')::date - '1970-01-01'::date), country_code, remote_type, employment_type,
+    location_folded extensions.gin_trgm_ops, search_vector);
+comment on index private.searchable_jobs_day_place_vector_idx is 'Matches by listing day (UTC, days since 1970-01-01), country, remote and employment type, location substring and words: search_jobs gathers a pool one day at a time.';
 drop index private.searchable_jobs_search_vector_idx;
 drop index private.searchable_jobs_location_trgm_idx;
 
@@ -43,6 +44,38 @@ as $$
     || own_searchable_jobs_source.caller_param::text || ' and j.is_active)'
 $$;
 comment on function private.own_searchable_jobs_source(integer) is 'FROM item (SQL text) of the caller''s own active imports, projected like private.searchable_jobs.';
+
+-- The WHERE clause of a search (see 20261125190300_search_jobs.sql), now writing a filter on one
+-- remote type or one employment type as an equality, which the day/place/vector index answers
+-- (GIN cannot answer = any (array)).
+create or replace function private.job_search_predicate(
+  mode text, remote_types public.remote_type[], location_pattern text, country text, min_salary integer,
+  employment_types public.employment_type[], posted_since timestamptz, with_hidden_check boolean default true,
+  alias text default 's'
+)
+returns text
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  select pg_catalog.replace(
+    '({row}.expires_at is null or {row}.expires_at > pg_catalog.now())'
+    || case when job_search_predicate.with_hidden_check
+         then ' and not exists (select from public.user_job_preferences h where h.user_id = $11 and h.job_id = {row}.job_id and h.is_hidden)'
+         else '' end
+    || case when job_search_predicate.mode in ('fulltext', 'fuzzy') then ' and {row}.search_vector @@ $1' else '' end
+    || case coalesce(pg_catalog.cardinality(job_search_predicate.remote_types), 0)
+         when 0 then '' when 1 then ' and {row}.remote_type = ($3)[1]' else ' and {row}.remote_type = any ($3)' end
+    || case when job_search_predicate.location_pattern is not null then ' and {row}.location_folded like $4' else '' end
+    || case when job_search_predicate.country is not null then ' and {row}.country_code = $5' else '' end
+    || case when job_search_predicate.min_salary is not null then ' and {row}.salary_currency = $7 and {row}.salary_top_yearly >= $6' else '' end
+    || case coalesce(pg_catalog.cardinality(job_search_predicate.employment_types), 0)
+         when 0 then '' when 1 then ' and {row}.employment_type = ($8)[1]' else ' and {row}.employment_type = any ($8)' end
+    || case when job_search_predicate.posted_since is not null then ' and {row}.listed_at >= $9' else '' end,
+    -- column references are written {row}.<column>; the caller names the row
+    '{row}', pg_catalog.quote_ident(job_search_predicate.alias))
+$$;
 
 -- Section: types
 create type private.search_pool_row as (job_id uuid, listed_at timestamptz, relevance real, tier integer);
@@ -76,20 +109,23 @@ comment on function private.title_tier_query(tsquery) is 'A websearch query with
 -- How search_jobs finds a pool of its pool_size newest matches, by estimated cost (microseconds on
 -- the benchmark machine, measured with EXPLAIN ANALYZE over 243,000 active postings):
 --   walk    read postings in listing order until pool_size match: ~1.2 per posting read;
---   days    gather the matches of one listing day at a time through the day/country/vector GIN
+--   days    gather the matches of one listing day at a time through the day/place/vector GIN
 --           index, newest day first, until the pool is full: ~300 per day probed plus ~3 per match
---           of the indexed conditions (words, country) read from the heap;
+--           of the indexed conditions (words, country, location, one remote or employment type)
+--           read from the heap;
 --   gather  every match at once, then the newest: ~500 fixed, ~0.35 per posting-list item read
 --           (building the bitmap: about the rarest word's list once per word), ~3 per match of the
 --           conditions indexes answer (all but remote type and salary) read from the heap.
--- Inputs are the planner's estimates of the matches of every condition (estimate) and of the
--- indexed ones alone, and the listed_at histogram of private.searchable_jobs (how many days the
--- newest postings span). Correlated words ("climate tech") make the planner's estimate of an AND
--- far too low, while the rarest word's estimate is an upper bound: a query without OR is judged by
--- the geometric mean of the two. A phrase ("engineering manager") is estimated like an AND of its
--- words, but adjacent words are rarer than co-occurring ones: its estimate is divided by 10 per
--- phrase operator (measured on the benchmark: 23,000 postings hold both words, 1,067 the phrase).
--- jobtrail.search_strategy forces a strategy (tests page through each on a handful of rows).
+-- Inputs: the planner's estimates of the matches of every condition (estimate) and of the indexed
+-- ones alone, and the statistics the planner reads (pg_stats of private.searchable_jobs): the
+-- listed_at histogram (how many days the newest postings span) and the words' frequencies. Words
+-- of postings are correlated ("climate tech"), so the planner's estimate of an AND (the product of
+-- the words' frequencies) can be far too low while the rarest word's is an upper bound: a query
+-- without OR is judged by the geometric mean of the two. A phrase ("engineering manager") is
+-- estimated like an AND of its words, but adjacent words are rarer than co-occurring ones: its
+-- estimate is divided by 10 per phrase operator, at most twice (measured on the benchmark: 23,000
+-- postings hold both words, 1,067 the phrase). jobtrail.search_strategy forces a strategy (tests
+-- page through each on a handful of rows).
 create or replace function private.search_strategy(
   mode text, tsq tsquery, estimate bigint, pool_size integer, remote_types public.remote_type[], location_pattern text,
   country text, min_salary integer, employment_types public.employment_type[], posted_since timestamptz, caller uuid
@@ -106,12 +142,11 @@ declare
   indexed double precision;
   gathered double precision;
   correction double precision := 1;
-  word text;
-  rarest double precision;
-  word_matches double precision;
-  words integer := 0;
-  posting_items double precision;
   bounds timestamptz[];
+  lexemes text[];
+  frequencies real[];
+  word_frequencies double precision[];
+  posting_items double precision;
   buckets integer;
   newest_day_start timestamptz;
   first_day_share double precision := 1;
@@ -127,34 +162,50 @@ begin
   if search_strategy.mode = 'recent' then
     return 'walk';
   end if;
-  -- Matches of the conditions the day/country/vector index answers: what days reads from the heap.
+  select max(s.histogram_bounds::text::timestamptz[]) filter (where s.attname = 'listed_at'),
+         max(s.most_common_elems::text::text[]) filter (where s.attname = 'search_vector'),
+         max(s.most_common_elem_freqs) filter (where s.attname = 'search_vector')
+  into bounds, lexemes, frequencies
+  from pg_catalog.pg_stats s
+  where s.schemaname = 'private' and s.tablename = 'searchable_jobs' and s.attname in ('listed_at', 'search_vector');
+
+  -- Matches of the conditions the day/place/vector index answers (all but salary, listing date and
+  -- a choice of several remote or employment types): what days reads from the heap.
   indexed := case
-    when search_strategy.remote_types is null and search_strategy.min_salary is null
-      and search_strategy.employment_types is null and search_strategy.posted_since is null then matches
-    else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null, null,
-      search_strategy.location_pattern, search_strategy.country, null, null, null, null, search_strategy.caller), 1) end;
-  if pg_catalog.strpos(search_strategy.tsq::text, '|') = 0 and pg_catalog.numnode(search_strategy.tsq) > 1 then
-    -- The positive lexemes of the query, as its text shows them: 'word' (quotes doubled inside).
-    for word in
-      select m[2] from pg_catalog.regexp_matches(search_strategy.tsq::text, '(!?)''((?:[^'']|'''')*)''', 'g') as m
-      where m[1] = ''
-    loop
-      word_matches := private.estimate_job_matches(search_strategy.mode, ('''' || word || '''')::tsquery, null,
-        null, null, search_strategy.country, null, null, null, null, search_strategy.caller);
-      rarest := least(rarest, word_matches);
-      words := words + 1;
-    end loop;
-    correction := pg_catalog.sqrt(greatest(coalesce(rarest, indexed), indexed) / indexed);
+    when search_strategy.min_salary is null and search_strategy.posted_since is null
+      and coalesce(pg_catalog.cardinality(search_strategy.remote_types), 0) <= 1
+      and coalesce(pg_catalog.cardinality(search_strategy.employment_types), 0) <= 1 then matches
+    else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null,
+      case when pg_catalog.cardinality(search_strategy.remote_types) = 1 then search_strategy.remote_types end,
+      search_strategy.location_pattern, search_strategy.country, null, null,
+      case when pg_catalog.cardinality(search_strategy.employment_types) = 1 then search_strategy.employment_types end,
+      null, search_strategy.caller), 1) end;
+  -- The frequency of each positive word of the query (as its text shows them: 'word', quotes
+  -- doubled inside), as the planner takes it: from the most common elements, else half the least
+  -- common one's (at most 0.5%).
+  if lexemes is not null then
+    select pg_catalog.array_agg(coalesce(frequencies[pg_catalog.array_position(lexemes, m[2])],
+             least(0.005, frequencies[pg_catalog.cardinality(lexemes) + 1] / 2)))
+    into word_frequencies
+    from pg_catalog.regexp_matches(search_strategy.tsq::text, '(!?)''((?:[^'']|'''')*)''', 'g') as m
+    where m[1] = '';
+  end if;
+  if pg_catalog.cardinality(word_frequencies) > 1 and pg_catalog.strpos(search_strategy.tsq::text, '|') = 0 then
+    -- the rarest word against the AND of all of them, whatever else the estimates filter on
+    correction := pg_catalog.sqrt(greatest(1, (
+      select min(f) / pg_catalog.exp(sum(pg_catalog.ln(greatest(f, 1e-9)))) from pg_catalog.unnest(word_frequencies) as f)));
   end if;
   -- The index intersects the words' posting lists led by the rarest one (GIN skips through the
-  -- others), so building the bitmap costs about the rarest list once per word.
-  posting_items := greatest(words, 1) * coalesce(rarest, indexed);
+  -- others), so building the bitmap costs about the rarest list (indexed x correction squared)
+  -- once per word.
+  posting_items := greatest(coalesce(pg_catalog.cardinality(word_frequencies), 0), 1) * indexed * correction * correction;
   indexed := indexed * correction;
-  -- Gathering also narrows by employment type and listing date through their own indexes (a
-  -- BitmapAnd), so it reads fewer rows: all but the remote type and salary filters.
+  -- Gathering also narrows by employment types and listing date through their own indexes (a
+  -- BitmapAnd), so it reads fewer rows: all but salary and a choice of several remote types.
   gathered := correction * case
-    when search_strategy.remote_types is null and search_strategy.min_salary is null then matches
-    else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null, null,
+    when search_strategy.min_salary is null and coalesce(pg_catalog.cardinality(search_strategy.remote_types), 0) <= 1 then matches
+    else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null,
+      case when pg_catalog.cardinality(search_strategy.remote_types) = 1 then search_strategy.remote_types end,
       search_strategy.location_pattern, search_strategy.country, null, null, search_strategy.employment_types,
       search_strategy.posted_since, search_strategy.caller), 1) end;
   matches := matches * correction
@@ -163,9 +214,6 @@ begin
   rows_needed := least(postings, search_strategy.pool_size * postings / matches);
   -- How many listing days the newest rows_needed postings span, and the newest day's share, from
   -- the histogram (equal-frequency buckets); without statistics, one day holding everything.
-  select s.histogram_bounds::text::timestamptz[] into bounds
-  from pg_catalog.pg_stats s
-  where s.schemaname = 'private' and s.tablename = 'searchable_jobs' and s.attname = 'listed_at';
   buckets := coalesce(pg_catalog.cardinality(bounds), 0) - 1;
   if buckets >= 2 then
     newest_day_start := (bounds[buckets + 1] at time zone 'UTC')::date::timestamp at time zone 'UTC';

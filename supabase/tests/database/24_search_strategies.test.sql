@@ -5,18 +5,22 @@
 -- listed long before the window of days gathered one by one. Fixtures carry the word "qxvolt".
 begin;
 \ir helpers.psql
-select plan(19);
+select plan(22);
 
 -- == setup (as postgres) ==
 select tests.create_supabase_user('strategist');
 select tests.create_supabase_user('outsider');
 
--- 40 shared postings, one every 7 hours (about 12 days), alternating countries and cities; every
--- third has the word in its title (the first ranking tier), every fifth twice in its body.
-insert into public.jobs (id, source, external_id, title, company, location, country_code, description, posted_at)
+-- 40 shared postings, one every 7 hours (about 12 days), alternating countries, cities, remote and
+-- employment types; every third has the word in its title (the first ranking tier), every fifth
+-- twice in its body.
+insert into public.jobs (id, source, external_id, title, company, location, country_code, remote_type, employment_type,
+  description, posted_at)
 select ('24000000-0000-4000-8000-' || pg_catalog.lpad(n::text, 12, '0'))::uuid, 'test', 'qx-' || n,
   case when n % 3 = 0 then 'Qxvolt Engineer ' || n else 'Platform Engineer ' || n end,
   'Company ' || n, case when n % 2 = 0 then 'Berlin' else 'Paris' end, case when n % 2 = 0 then 'DE' else 'FR' end,
+  (array['remote', 'hybrid', 'onsite'])[n % 3 + 1]::public.remote_type,
+  (array['full_time', 'contract'])[n % 2 + 1]::public.employment_type,
   case when n % 5 = 0 then 'We love qxvolt. More qxvolt.' else 'Some qxvolt work.' end,
   now() - n * interval '7 hours'
 from pg_catalog.generate_series(1, 40) as n;
@@ -40,7 +44,8 @@ values (tests.get_supabase_uid('strategist'), '24000000-0000-4000-8000-000000000
 
 -- Every page of a search with the strategy forced ('' lets search_jobs choose), ids in page order.
 create function tests.search_with(strategy text, q text, page_size integer, country text default null,
-  location_text text default null, posted_since timestamptz default null)
+  location_text text default null, posted_since timestamptz default null, remote_types public.remote_type[] default null,
+  employment_types public.employment_type[] default null)
 returns uuid[]
 language plpgsql
 as $$
@@ -56,6 +61,7 @@ begin
     next_page := null;
     for rec in select * from public.search_jobs(q => search_with.q, country => search_with.country,
         location_text => search_with.location_text, posted_since => search_with.posted_since,
+        remote_types => search_with.remote_types, employment_types => search_with.employment_types,
         result_limit => search_with.page_size, cursor => page_cursor) loop
       ids := ids || rec.id;
       next_page := rec.next_cursor;
@@ -71,7 +77,8 @@ begin
   return ids;
 end;
 $$;
-grant execute on function tests.search_with(text, text, integer, text, text, timestamptz) to authenticated;
+grant execute on function tests.search_with(text, text, integer, text, text, timestamptz, public.remote_type[], public.employment_type[])
+  to authenticated;
 
 -- What the strategist may see: active, unexpired, shared or their own, not hidden.
 create function tests.visible_qxvolt(country text default null, posted_since timestamptz default null)
@@ -137,7 +144,8 @@ select ok(
   'and the caller''s own import'
 );
 
--- filters the day/place index answers (country, location) and one it does not (posted since)
+-- filters the day/place index answers (country, location, one remote or employment type) and
+-- some it does not (posted since, several remote types)
 select is(
   tests.sorted(tests.search_with('days', 'qxvolt', 4, country => 'DE')),
   tests.visible_qxvolt(country => 'DE'),
@@ -152,6 +160,23 @@ select is(
   tests.search_with('days', 'qxvolt', 4, location_text => 'berlin'),
   tests.search_with('walk', 'qxvolt', 4, location_text => 'berlin'),
   'with a location: the same as walking'
+);
+select is(
+  tests.search_with('days', 'qxvolt', 4, remote_types => '{remote}', employment_types => '{contract}'),
+  tests.search_with('walk', 'qxvolt', 4, remote_types => '{remote}', employment_types => '{contract}'),
+  'with one remote type and one employment type: the same as walking'
+);
+select is(
+  (select pg_catalog.array_agg(distinct j.remote_type::text order by j.remote_type::text)
+   from pg_catalog.unnest(tests.search_with('days', 'qxvolt', 4, remote_types => '{remote,hybrid}')) as r (id)
+   join public.jobs j on j.id = r.id),
+  '{hybrid,remote}'::text[],
+  'with a choice of remote types: only those'
+);
+select is(
+  tests.search_with('gather', 'qxvolt', 4, remote_types => '{remote,hybrid}'),
+  tests.search_with('days', 'qxvolt', 4, remote_types => '{remote,hybrid}'),
+  'in the same order as gathering them all'
 );
 select is(
   tests.sorted(tests.search_with('days', 'qxvolt', 4, posted_since => now() - interval '5 days')),
