@@ -106,14 +106,16 @@ as $$
 $$;
 comment on function private.title_tier_query(tsquery) is 'A websearch query with every word restricted to weights A and B: matching it is the same as matching the vector filtered to those weights.';
 
--- How search_jobs finds a pool of its pool_size newest matches, by estimated cost (microseconds on
--- the benchmark machine, measured with EXPLAIN ANALYZE over 243,000 active postings):
+-- How search_jobs finds a pool of its pool_size newest matches, by estimated cost (microseconds;
+-- the constants were fitted to each strategy's measured time on the 50 benchmark questions over
+-- 243,000 active postings, with each strategy forced in turn):
 --   walk    read postings in listing order until pool_size match: ~1.2 per posting read;
 --   days    gather the matches of one listing day at a time through the day/place/vector GIN
---           index, newest day first, until the pool is full: ~300 per day probed plus ~3 per match
---           of the indexed conditions (words, country, location, one remote or employment type)
---           read from the heap;
---   gather  every match at once, then the newest: ~500 fixed, ~0.35 per posting-list item read
+--           index, newest day first, until the pool is full: ~120 per day probed, and for the
+--           postings of the days gathered ~0.1 per posting-list item read and ~3 per match of the
+--           indexed conditions (words, country, location, one remote or employment type) read
+--           from the heap;
+--   gather  every match at once, then the newest: ~500 fixed, ~0.1 per posting-list item read
 --           (building the bitmap: about the rarest word's list once per word), ~3 per match of the
 --           conditions indexes answer (all but remote type and salary) read from the heap.
 -- Inputs: the planner's estimates of the matches of every condition (estimate) and of the indexed
@@ -121,7 +123,8 @@ comment on function private.title_tier_query(tsquery) is 'A websearch query with
 -- listed_at histogram (how many days the newest postings span) and the words' frequencies. Words
 -- of postings are correlated ("climate tech"), so the planner's estimate of an AND (the product of
 -- the words' frequencies) can be far too low while the rarest word's is an upper bound: a query
--- without OR is judged by the geometric mean of the two. A phrase ("engineering manager") is
+-- without OR is judged by the geometric mean of the two, except that gathering, which reads every
+-- match, is judged by the upper bound. A phrase ("engineering manager") is
 -- estimated like an AND of its words, but adjacent words are rarer than co-occurring ones: its
 -- estimate is divided by 10 per phrase operator, at most twice (measured on the benchmark: 23,000
 -- postings hold both words, 1,067 the phrase). jobtrail.search_strategy forces a strategy (tests
@@ -151,6 +154,7 @@ declare
   newest_day_start timestamptz;
   first_day_share double precision := 1;
   rows_needed double precision;
+  covered double precision;
   days_needed double precision := 1;
   walk_cost double precision;
   days_cost double precision;
@@ -201,8 +205,10 @@ begin
   posting_items := greatest(coalesce(pg_catalog.cardinality(word_frequencies), 0), 1) * indexed * correction * correction;
   indexed := indexed * correction;
   -- Gathering also narrows by employment types and listing date through their own indexes (a
-  -- BitmapAnd), so it reads fewer rows: all but salary and a choice of several remote types.
-  gathered := correction * case
+  -- BitmapAnd), so it reads fewer rows: all but salary and a choice of several remote types. It
+  -- reads every match, so it is judged by the upper bound (the rarest word's estimate): a wrong
+  -- guess of few matches would otherwise send a broad question to read thousands of rows.
+  gathered := correction * correction * case
     when search_strategy.min_salary is null and coalesce(pg_catalog.cardinality(search_strategy.remote_types), 0) <= 1 then matches
     else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null,
       case when pg_catalog.cardinality(search_strategy.remote_types) = 1 then search_strategy.remote_types end,
@@ -223,8 +229,10 @@ begin
   end if;
 
   walk_cost := 1.2 * rows_needed;
-  days_cost := 300 * days_needed + 3 * indexed / postings * greatest(rows_needed, first_day_share * postings);
-  gather_cost := 500 + 0.35 * posting_items + 3 * gathered;
+  -- the postings of the days gathered: at least the whole newest day
+  covered := greatest(rows_needed, first_day_share * postings);
+  days_cost := 120 * days_needed + (0.1 * posting_items + 3 * indexed) * covered / postings;
+  gather_cost := 500 + 0.1 * posting_items + 3 * gathered;
   return case
     when walk_cost <= days_cost and walk_cost <= gather_cost then 'walk'
     when days_cost <= gather_cost then 'days'
