@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     results[suite.name] = result;
     console.log(`\n${formatTable(result.title, result.rows)}`);
     for (const target of result.targets ?? []) console.log(`${target.met ? "met   " : "MISSED"} ${target.name}: ${target.detail}`);
+    for (const check of result.checks ?? []) console.log(`${check.ok ? "ok    " : "FAILED"} ${check.name}: ${check.detail}`);
     if (result.appendix) console.log(`\n${result.appendix}`);
   }
 
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
     suites: results,
   }, startedAt);
   log(`results written to ${file}`);
+  const failed = Object.values(results).flatMap((result) => result.checks ?? []).filter((check) => !check.ok);
+  if (failed.length > 0) throw new Error(`${failed.length} correctness check(s) failed: ${failed.map((check) => check.name).join("; ")}`);
 }
 
 main().then(

@@ -1,11 +1,12 @@
 // npm test: every test, in order, on a throwaway database (or the one given by --db-url):
-// shim + migrations + seed, pgTAP (pg_prove), Deno tests of the functions, static checks,
-// and the types drift check. Exits non-zero on any failure and ends with one summary line.
+// shim + migrations + seed, pgTAP (pg_prove), Deno tests of the functions, static checks, the
+// types drift check and a small-scale run of the search benchmark with its correctness check.
+// Exits non-zero on any failure and ends with one summary line.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dbUrlArgument, formatSeconds } from "./lib/cli.ts";
-import { projectRoot, resetDatabase } from "./lib/database.ts";
+import { freshDatabase, projectRoot, query, resetDatabase } from "./lib/database.ts";
 import { functionsConfig, runDeno } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET } from "./lib/keys.ts";
 import { runLintDb } from "./lib/lint-db.ts";
@@ -137,7 +138,36 @@ const typesDrift: Step = {
   },
 };
 
-const steps: Step[] = [pgTap, lintDb, migrationSafety, denoTests, denoCheck, denoLint, typescript, typesDrift];
+// The search benchmark at 1% scale (10,000 postings) in a scratch database on the same server:
+// the benchmark's code keeps working, and its correctness check holds on realistic data: every
+// question gets the same pages whichever way search_jobs finds its pool. Its timings are printed,
+// not judged (targets are for `npm run bench` at full scale).
+const benchSmoke: Step = {
+  name: "bench smoke (search suite, 1% scale)",
+  async run(url) {
+    const scratch = await freshDatabase(url, "jobtrail_bench_smoke");
+    try {
+      const result = spawnSync(
+        join(projectRoot, "node_modules", ".bin", "tsx"),
+        ["bench/run.ts", "--suite", "search", "--scale", "0.01", "--rounds", "1", "--match-users", "20", "--db-url", scratch],
+        { cwd: projectRoot, encoding: "utf8" },
+      );
+      const output = `${result.stdout}${result.stderr}`;
+      show(output.split("\n").filter((line) => /^(ok|FAILED|met|MISSED) /.test(line) || /error/i.test(line)).join("\n"));
+      const passed = (output.match(/^ok {4}/gm) ?? []).length;
+      const failed = (output.match(/^FAILED /gm) ?? []).length;
+      if (result.status !== 0 && failed === 0) {
+        show(output);
+        return { passed, failed: 1 };
+      }
+      return { passed, failed, note: "10,000 postings" };
+    } finally {
+      await query(url, "drop database if exists jobtrail_bench_smoke with (force)").catch(() => {});
+    }
+  },
+};
+
+const steps: Step[] = [pgTap, lintDb, migrationSafety, denoTests, denoCheck, denoLint, typescript, typesDrift, benchSmoke];
 
 async function main(): Promise<number> {
   const started = Date.now();

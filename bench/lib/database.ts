@@ -24,16 +24,21 @@ export async function actAsUser(client: Pick<pg.ClientBase, "query">, userId: st
   ]);
 }
 
-/** One request the PostgREST way on `client`: begin, become the user, the statement, commit (rollback on error). */
+/**
+ * One request the PostgREST way on `client`: begin, become the user, the statement, commit (rollback
+ * on error). `settings` are set for the transaction first (as PostgREST sets request.* values).
+ */
 export async function requestAsUser<T extends pg.QueryResultRow = pg.QueryResultRow>(
   client: Pick<pg.ClientBase, "query">,
   userId: string,
   sql: string,
   params: unknown[] = [],
+  settings: Record<string, string> = {},
 ): Promise<T[]> {
   await client.query("begin");
   try {
     await actAsUser(client, userId);
+    for (const [name, value] of Object.entries(settings)) await client.query("select set_config($1, $2, true)", [name, value]);
     const result = await client.query<T>(sql, params);
     await client.query("commit");
     return result.rows;
@@ -57,8 +62,13 @@ export class ApiSession {
   }
 
   /** Runs `sql` as `userId` under RLS and returns its rows. */
-  asUser<T extends pg.QueryResultRow = pg.QueryResultRow>(userId: string, sql: string, params: unknown[] = []): Promise<T[]> {
-    return requestAsUser<T>(this.client, userId, sql, params);
+  asUser<T extends pg.QueryResultRow = pg.QueryResultRow>(
+    userId: string,
+    sql: string,
+    params: unknown[] = [],
+    settings: Record<string, string> = {},
+  ): Promise<T[]> {
+    return requestAsUser<T>(this.client, userId, sql, params, settings);
   }
 
   /**

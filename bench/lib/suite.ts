@@ -22,6 +22,8 @@ export interface SuiteResult {
   appendix?: string;
   /** targets the suite checks; a failed target is reported, it does not fail the run */
   targets?: Array<{ name: string; met: boolean; detail: string }>;
+  /** correctness checks made on the data measured; a failed check fails the run */
+  checks?: Array<{ name: string; ok: boolean; detail: string }>;
 }
 
 export interface Suite {

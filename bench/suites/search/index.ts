@@ -38,6 +38,38 @@ export function searchParams(c: SearchCase, cursor: string | null = null): unkno
   ];
 }
 
+const agreementPages = 3;
+const strategies = ["walk", "days", "gather"] as const;
+
+/**
+ * Pages through each question with every strategy forced (jobtrail.search_strategy) and with the
+ * automatic choice: how a pool is found is a cost decision, so the pages must be identical. Returns
+ * one line per question and strategy that differs.
+ */
+async function checkStrategyAgreement(session: ApiSession, userFor: (i: number) => string): Promise<string[]> {
+  const pagesOf = async (c: SearchCase, user: string, strategy: string) => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < agreementPages; page++) {
+      const rows: Array<{ id: string; next_cursor: string | null }> = await session.asUser(user, searchSql, searchParams(c, cursor), {
+        "jobtrail.search_strategy": strategy,
+      });
+      ids.push(...rows.map((row) => row.id));
+      cursor = rows.at(-1)?.next_cursor ?? null;
+      if (!cursor) break;
+    }
+    return ids.join(",");
+  };
+  const disagreements: string[] = [];
+  for (const [i, c] of searchCases.entries()) {
+    const expected = await pagesOf(c, userFor(i), "");
+    for (const strategy of strategies) {
+      if (await pagesOf(c, userFor(i), strategy) !== expected) disagreements.push(`${describe(c)} with ${strategy}`);
+    }
+  }
+  return disagreements;
+}
+
 /** The same question as a naive API asks it: ILIKE over title and description, newest first. */
 function naiveQuery(c: SearchCase): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -121,6 +153,9 @@ async function run(url: string, options: SuiteOptions): Promise<SuiteResult> {
       }
     }
 
+    options.log(`strategy agreement: the first ${agreementPages} pages of every question, with each way of finding a pool forced`);
+    const disagreements = await checkStrategyAgreement(session, userFor);
+
     options.log(`naive ILIKE baseline: ${naiveRounds} round(s) of the same ${searchCases.length} questions`);
     const naive: number[] = [];
     const naivePerCase = searchCases.map(() => [] as number[]);
@@ -182,6 +217,15 @@ async function run(url: string, options: SuiteOptions): Promise<SuiteResult> {
     return {
       title: `search/match over ${data.postings.toLocaleString("en")} postings, ${users.toLocaleString("en")} users (as authenticated, under RLS)`,
       rows,
+      checks: [
+        {
+          name: "every question gets the same pages whichever way its pool is found",
+          ok: disagreements.length === 0,
+          detail: disagreements.length === 0
+            ? `${searchCases.length} questions x ${agreementPages} pages x ${strategies.length} strategies, identical to the automatic choice`
+            : disagreements.join("; "),
+        },
+      ],
       targets: [
         { name: `search_jobs p95 <= ${targets.searchP95Ms} ms`, met: search.p95 <= targets.searchP95Ms, detail: `${search.p95.toFixed(2)} ms` },
         { name: `search_jobs >= ${targets.naiveRatio}x faster than ILIKE`, met: ratioP50 >= targets.naiveRatio && ratioP95 >= targets.naiveRatio, detail: `${ratioP50.toFixed(0)}x at p50, ${ratioP95.toFixed(0)}x at p95` },
