@@ -5,7 +5,7 @@
 -- listed long before the window of days gathered one by one. Fixtures carry the word "qxvolt".
 begin;
 \ir helpers.psql
-select plan(22);
+select plan(23);
 
 -- == setup (as postgres) ==
 select tests.create_supabase_user('strategist');
@@ -207,6 +207,11 @@ select is(
   tests.search_with('days', 'qxvolt', 100),
   tests.search_with('gather', 'qxvolt', 100),
   'with one pool for every match, day by day and gathering rank identically'
+);
+select is(
+  tests.search_with('days', 'qxvolt', 3),
+  tests.search_with('days', 'qxvolt', 100),
+  'pages of 3 (the first filled by title matches alone, so the rest is ranked later) give the same order as one page'
 );
 select ok(
   (select bool_and(j.title ilike '%qxvolt%') from pg_catalog.unnest((tests.search_with('days', 'qxvolt', 100))[1:14]) as r (id)
