@@ -49,7 +49,7 @@ comment on function private.own_searchable_jobs_source(integer) is 'FROM item (S
 
 -- Section: types
 create type private.search_pool_row as (job_id uuid, listed_at timestamptz, relevance real, tier integer);
-comment on type private.search_pool_row is 'A posting of a search pool as search_jobs ranks it: relevance (ts_rank_cd; null when it cannot reach the page) and tier (1 when the title, company or listed skills match).';
+comment on type private.search_pool_row is 'A posting of a search pool as search_jobs ranks it: relevance (ts_rank_cd) and tier (1 when the title, company or listed skills match).';
 create type private.search_page_row as (
   id uuid, title text, company text, location text, country_code text, remote_type public.remote_type,
   employment_type public.employment_type, salary_min integer, salary_max integer, salary_currency text,
@@ -494,21 +494,13 @@ begin
       -- The pool as one array in listing order, oldest first: its lower edge is element 1.
       sql := pg_catalog.format($sql$
         %1$s
-        -- Relevance (ts_rank_cd, the dearest part of ranking) only where it can matter: every
-        -- row of tier 1 always; rows of tier 0 rank below all of tier 1, so on a pool's first page
-        -- ($12 null) they are left unranked (null) when tier 1 alone fills it ($14 rows).
         select pg_catalog.array_agg(row(c.job_id, c.listed_at,
-                 case when c.tier = 1 or $12 is not null or c.tier_rows < $14
-                   then pg_catalog.ts_rank_cd('{0.1, 0.2, 0.4, 1.0}'::real[], c.search_vector, $1, 32) end,
-                 c.tier)::private.search_pool_row
+                 pg_catalog.ts_rank_cd('{0.1, 0.2, 0.4, 1.0}'::real[], c.search_vector, $1, 32),
+                 -- Tier 1: the title, company or listed skills match on their own ($22: the query
+                 -- with every word restricted to weights A and B).
+                 (c.search_vector @@ $22)::integer)::private.search_pool_row
                order by c.listed_at, c.job_id)
-        from (
-          select c.job_id, c.listed_at, c.search_vector, t.tier, count(*) filter (where t.tier = 1) over () as tier_rows
-          from (%2$s) as c
-          -- Tier 1: the title, company or listed skills match on their own ($22: the query with
-          -- every word restricted to weights A and B).
-          cross join lateral (select (c.search_vector @@ $22)::integer as tier) as t
-        ) as c
+        from (%2$s) as c
       $sql$,
         case when strategy = 'gather' then pg_catalog.format(
           -- every match, through the indexes (no order asked), then the newest
@@ -573,8 +565,7 @@ begin
         ), page as (
           select k.job_id, k.relevance, k.score, k.score_key
           from keyed k
-          -- unranked rows (see the pool statement) are never on the page
-          where k.score_key is not null and (after_key is null or (k.score_key, k.job_id) < (after_key, after_id))
+          where after_key is null or (k.score_key, k.job_id) < (after_key, after_id)
           order by k.score_key desc, k.job_id desc
           limit wanted
         )
