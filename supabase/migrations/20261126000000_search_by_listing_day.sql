@@ -135,12 +135,9 @@ begin
   if search_strategy.mode = 'recent' then
     return 'walk';
   end if;
-  select max(s.histogram_bounds::text::timestamptz[]) filter (where s.attname = 'listed_at'),
-         max(s.most_common_elems::text::text[]) filter (where s.attname = 'search_vector'),
-         max(s.most_common_elem_freqs) filter (where s.attname = 'search_vector')
-  into bounds, lexemes, frequencies
+  select s.histogram_bounds::text::timestamptz[] into bounds
   from pg_catalog.pg_stats s
-  where s.schemaname = 'private' and s.tablename = 'searchable_jobs' and s.attname in ('listed_at', 'search_vector');
+  where s.schemaname = 'private' and s.tablename = 'searchable_jobs' and s.attname = 'listed_at';
 
   -- Matches of the conditions the day/place/vector index answers (words, country, location): what
   -- days reads from the heap.
@@ -151,7 +148,12 @@ begin
       search_strategy.location_pattern, search_strategy.country, null, null, null, null, search_strategy.caller), 1) end;
   -- The frequency of each positive word of the query (as its text shows them: 'word', quotes
   -- doubled inside), as the planner takes it: from the most common elements, else half the least
-  -- common one's (at most 0.5%).
+  -- common one's (at most 0.5%). Only a query of several words without OR needs them.
+  if pg_catalog.numnode(search_strategy.tsq) > 1 and pg_catalog.strpos(search_strategy.tsq::text, '|') = 0 then
+    select s.most_common_elems::text::text[], s.most_common_elem_freqs into lexemes, frequencies
+    from pg_catalog.pg_stats s
+    where s.schemaname = 'private' and s.tablename = 'searchable_jobs' and s.attname = 'search_vector';
+  end if;
   if lexemes is not null then
     select pg_catalog.array_agg(coalesce(frequencies[pg_catalog.array_position(lexemes, m[2])],
              least(0.005, frequencies[pg_catalog.cardinality(lexemes) + 1] / 2)))
@@ -159,7 +161,7 @@ begin
     from pg_catalog.regexp_matches(search_strategy.tsq::text, '(!?)''((?:[^'']|'''')*)''', 'g') as m
     where m[1] = '';
   end if;
-  if pg_catalog.cardinality(word_frequencies) > 1 and pg_catalog.strpos(search_strategy.tsq::text, '|') = 0 then
+  if pg_catalog.cardinality(word_frequencies) > 1 then
     -- the rarest word against the AND of all of them, whatever else the estimates filter on
     correction := pg_catalog.sqrt(greatest(1, (
       select min(f) / pg_catalog.exp(sum(pg_catalog.ln(greatest(f, 1e-9)))) from pg_catalog.unnest(word_frequencies) as f)));
