@@ -23,12 +23,10 @@
 create extension if not exists btree_gin with schema extensions;
 
 -- Section: indexes
--- Remote and employment types are left out: most postings share a few values, so as index keys
--- they cost more to intersect than they save (measured: "senior java developer" full time 10 ms
--- with the type filtered on the row, 14-15 ms as an index condition).
 create index searchable_jobs_day_place_vector_idx on private.searchable_jobs
-  using gin (((listed_at at time zone 'UTC')::date - '1970-01-01'::date), country_code, location_folded extensions.gin_trgm_ops, search_vector);
-comment on index private.searchable_jobs_day_place_vector_idx is 'Matches by listing day (UTC, days since 1970-01-01), country, location substring and words: search_jobs gathers a pool one day at a time.';
+  using gin (((listed_at at time zone 'UTC')::date - '1970-01-01'::date), country_code, remote_type, employment_type,
+    location_folded extensions.gin_trgm_ops, search_vector);
+comment on index private.searchable_jobs_day_place_vector_idx is 'Matches by listing day (UTC, days since 1970-01-01), country, remote and employment type, location substring and words: search_jobs gathers a pool one day at a time.';
 drop index private.searchable_jobs_search_vector_idx;
 drop index private.searchable_jobs_location_trgm_idx;
 
@@ -46,6 +44,38 @@ as $$
     || own_searchable_jobs_source.caller_param::text || ' and j.is_active)'
 $$;
 comment on function private.own_searchable_jobs_source(integer) is 'FROM item (SQL text) of the caller''s own active imports, projected like private.searchable_jobs.';
+
+-- The WHERE clause of a search (see 20261125190300_search_jobs.sql), now writing a filter on one
+-- remote type or one employment type as an equality, which the day/place/vector index answers
+-- (GIN cannot answer = any (array)).
+create or replace function private.job_search_predicate(
+  mode text, remote_types public.remote_type[], location_pattern text, country text, min_salary integer,
+  employment_types public.employment_type[], posted_since timestamptz, with_hidden_check boolean default true,
+  alias text default 's'
+)
+returns text
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  select pg_catalog.replace(
+    '({row}.expires_at is null or {row}.expires_at > pg_catalog.now())'
+    || case when job_search_predicate.with_hidden_check
+         then ' and not exists (select from public.user_job_preferences h where h.user_id = $11 and h.job_id = {row}.job_id and h.is_hidden)'
+         else '' end
+    || case when job_search_predicate.mode in ('fulltext', 'fuzzy') then ' and {row}.search_vector @@ $1' else '' end
+    || case coalesce(pg_catalog.cardinality(job_search_predicate.remote_types), 0)
+         when 0 then '' when 1 then ' and {row}.remote_type = ($3)[1]' else ' and {row}.remote_type = any ($3)' end
+    || case when job_search_predicate.location_pattern is not null then ' and {row}.location_folded like $4' else '' end
+    || case when job_search_predicate.country is not null then ' and {row}.country_code = $5' else '' end
+    || case when job_search_predicate.min_salary is not null then ' and {row}.salary_currency = $7 and {row}.salary_top_yearly >= $6' else '' end
+    || case coalesce(pg_catalog.cardinality(job_search_predicate.employment_types), 0)
+         when 0 then '' when 1 then ' and {row}.employment_type = ($8)[1]' else ' and {row}.employment_type = any ($8)' end
+    || case when job_search_predicate.posted_since is not null then ' and {row}.listed_at >= $9' else '' end,
+    -- column references are written {row}.<column>; the caller names the row
+    '{row}', pg_catalog.quote_ident(job_search_predicate.alias))
+$$;
 
 -- Section: types
 create type private.search_pool_row as (job_id uuid, listed_at timestamptz, relevance real, tier integer);
@@ -83,7 +113,8 @@ comment on function private.title_tier_query(tsquery) is 'A websearch query with
 --   days    gather the matches of one listing day at a time through the day/place/vector GIN
 --           index, newest day first, until the pool is full: ~120 per day probed, and for the
 --           postings of the days gathered ~0.1 per posting-list item read and ~3 per match of the
---           indexed conditions (words, country, location) read from the heap;
+--           indexed conditions (words, country, location, one remote or employment type) read
+--           from the heap;
 --   gather  every match at once, then the newest: ~500 fixed, ~0.1 per posting-list item read
 --           (building the bitmap: about the rarest word's list once per word), ~3 per match of the
 --           conditions indexes answer (all but remote type and salary) read from the heap.
@@ -139,13 +170,17 @@ begin
   from pg_catalog.pg_stats s
   where s.schemaname = 'private' and s.tablename = 'searchable_jobs' and s.attname = 'listed_at';
 
-  -- Matches of the conditions the day/place/vector index answers (words, country, location): what
-  -- days reads from the heap.
+  -- Matches of the conditions the day/place/vector index answers (all but salary, listing date and
+  -- a choice of several remote or employment types): what days reads from the heap.
   indexed := case
-    when search_strategy.remote_types is null and search_strategy.min_salary is null
-      and search_strategy.employment_types is null and search_strategy.posted_since is null then matches
-    else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null, null,
-      search_strategy.location_pattern, search_strategy.country, null, null, null, null, search_strategy.caller), 1) end;
+    when search_strategy.min_salary is null and search_strategy.posted_since is null
+      and coalesce(pg_catalog.cardinality(search_strategy.remote_types), 0) <= 1
+      and coalesce(pg_catalog.cardinality(search_strategy.employment_types), 0) <= 1 then matches
+    else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null,
+      case when pg_catalog.cardinality(search_strategy.remote_types) = 1 then search_strategy.remote_types end,
+      search_strategy.location_pattern, search_strategy.country, null, null,
+      case when pg_catalog.cardinality(search_strategy.employment_types) = 1 then search_strategy.employment_types end,
+      null, search_strategy.caller), 1) end;
   -- The frequency of each positive word of the query (as its text shows them: 'word', quotes
   -- doubled inside), as the planner takes it: from the most common elements, else half the least
   -- common one's (at most 0.5%). Only a query of several words without OR needs them.
@@ -171,13 +206,14 @@ begin
   -- once per word.
   posting_items := greatest(coalesce(pg_catalog.cardinality(word_frequencies), 0), 1) * indexed * correction * correction;
   indexed := indexed * correction;
-  -- Gathering also narrows by employment type and listing date through their own indexes (a
-  -- BitmapAnd), so it reads fewer rows: all but the remote type and salary filters. It reads every
-  -- match, so it is judged by the upper bound (the rarest word's estimate): a wrong guess of few
-  -- matches would otherwise send a broad question to read thousands of rows.
+  -- Gathering also narrows by employment types and listing date through their own indexes (a
+  -- BitmapAnd), so it reads fewer rows: all but salary and a choice of several remote types. It
+  -- reads every match, so it is judged by the upper bound (the rarest word's estimate): a wrong
+  -- guess of few matches would otherwise send a broad question to read thousands of rows.
   gathered := correction * correction * case
-    when search_strategy.remote_types is null and search_strategy.min_salary is null then matches
-    else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null, null,
+    when search_strategy.min_salary is null and coalesce(pg_catalog.cardinality(search_strategy.remote_types), 0) <= 1 then matches
+    else greatest(private.estimate_job_matches(search_strategy.mode, search_strategy.tsq, null,
+      case when pg_catalog.cardinality(search_strategy.remote_types) = 1 then search_strategy.remote_types end,
       search_strategy.location_pattern, search_strategy.country, null, null, search_strategy.employment_types,
       search_strategy.posted_since, search_strategy.caller), 1) end;
   matches := matches * correction

@@ -144,8 +144,8 @@ select ok(
   'and the caller''s own import'
 );
 
--- filters the day/place index answers (country, location) and some it does not (remote and
--- employment types, posted since)
+-- filters the day/place index answers (country, location, one remote or employment type) and
+-- some it does not (posted since, several remote types)
 select is(
   tests.sorted(tests.search_with('days', 'qxvolt', 4, country => 'DE')),
   tests.visible_qxvolt(country => 'DE'),
