@@ -4,11 +4,12 @@
 -- the newest (cheap when they are few). In between, both read tens of thousands of rows: "react" in
 -- Germany walked 22,000 postings for its 300, a quoted phrase 73,000.
 --
--- A third way, for that middle: one GIN index keyed by listing day, country, location trigrams and
--- words answers "the matches listed on day d (in this country, at this place)", so a pool is
--- gathered one day at a time, newest day first, and the search stops at the day that fills it. It
--- reads about the matches of the days it needs, not every match, nor every posting. The index
--- replaces the vector-only and location-only GIN indexes: it answers their conditions without a day.
+-- A third way, for that middle: one GIN index keyed by listing day, country, remote and employment
+-- type, location trigrams and words answers "the matches listed on day d (in this country, at this
+-- place, ...)", so a pool is gathered one day at a time, newest day first, and the search stops at
+-- the day that fills it. It reads about the matches of the days it needs, not every match, nor
+-- every posting. The index replaces the vector-only and location-only GIN indexes: it answers their
+-- conditions without a day.
 -- Which way a question takes is decided by a cost model over the planner's estimates (see
 -- private.search_strategy).
 --
