@@ -5,7 +5,7 @@
 -- listed long before the window of days gathered one by one. Fixtures carry the word "qxvolt".
 begin;
 \ir helpers.psql
-select plan(23);
+select plan(24);
 
 -- == setup (as postgres) ==
 select tests.create_supabase_user('strategist');
@@ -199,6 +199,22 @@ select is(
   tests.search_with('gather', 'qxvolt -archivist -paris', 2),
   tests.search_with('days', 'qxvolt -archivist -paris', 2),
   'and so does a negation'
+);
+
+-- more than 200 hidden postings: the hidden list gives way to an anti-join, with the same result
+select tests.act_as_postgres();
+insert into public.jobs (id, source, external_id, title, company, description)
+select ('24000000-0000-4000-8000-' || pg_catalog.lpad((1000 + n)::text, 12, '0'))::uuid, 'test', 'filler-' || n, 'Filler ' || n, 'Filler Co', 'Nothing to see.'
+from pg_catalog.generate_series(1, 201) as n;
+insert into public.user_job_preferences (user_id, job_id, is_hidden)
+select tests.get_supabase_uid('strategist'), ('24000000-0000-4000-8000-' || pg_catalog.lpad((1000 + n)::text, 12, '0'))::uuid, true
+from pg_catalog.generate_series(1, 201) as n;
+select tests.authenticate_as('strategist');
+select set_config('jobtrail.search_pool_size', '7', true);
+select is(
+  tests.sorted(tests.search_with('days', 'qxvolt', 3)),
+  tests.visible_qxvolt(),
+  'with 202 hidden postings the hidden one is still left out, and nothing else'
 );
 
 -- one pool (the default 300): the page is ranked exactly, title matches first
