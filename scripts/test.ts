@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dbUrlArgument, formatSeconds } from "./lib/cli.ts";
-import { freshDatabase, projectRoot, query, resetDatabase } from "./lib/database.ts";
+import { dropDatabase, freshDatabase, projectRoot, resetDatabase } from "./lib/database.ts";
 import { functionsConfig, runDeno } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET } from "./lib/keys.ts";
 import { runLintDb } from "./lib/lint-db.ts";
@@ -162,7 +162,7 @@ const benchSmoke: Step = {
       }
       return { passed, failed, note: "10,000 postings" };
     } finally {
-      await query(url, "drop database if exists jobtrail_bench_smoke with (force)").catch(() => {});
+      await dropDatabase(url, "jobtrail_bench_smoke");
     }
   },
 };

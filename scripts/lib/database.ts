@@ -42,6 +42,11 @@ export async function freshDatabase(serverUrl: string, name: string): Promise<st
   return url.toString();
 }
 
+/** Drops database `name` (even while in use) on the server at `serverUrl`; for cleanup, so it never throws. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await query(serverUrl, `drop database if exists ${pg.escapeIdentifier(name)} with (force)`).catch(() => {});
+}
+
 /** Applies the platform shim unless the target is a real Supabase database (it already has `auth`). */
 export async function ensurePlatform(url: string): Promise<"applied" | "skipped"> {
   const [{ present }] = await query<{ present: boolean }>(url, "select exists (select from pg_namespace where nspname = 'auth') as present");

@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CommandFailed, ensurePlatform, projectRoot, query, runPsqlFile, runSupabaseAsync, withSslDisabled } from "./database.ts";
+import { CommandFailed, dropDatabase, ensurePlatform, freshDatabase, projectRoot, query, runPsqlFile, runSupabaseAsync, withSslDisabled } from "./database.ts";
 
 export interface MigrationSafetyResult {
   status: "passed" | "failed" | "skipped";
@@ -49,13 +49,11 @@ export async function checkMigrationSafety(url: string): Promise<MigrationSafety
   }
   const newest = migrations[migrations.length - 1];
   const scratchName = `jobtrail_migration_safety_${process.pid}`;
-  const scratch = new URL(url);
-  scratch.pathname = `/${scratchName}`;
-  const scratchUrl = scratch.toString();
   const workdir = mkdtempSync(join(tmpdir(), "jobtrail-migration-safety-"));
 
+  let scratchUrl: string;
   try {
-    await query(url, `create database ${scratchName}`);
+    scratchUrl = await freshDatabase(url, scratchName);
   } catch (error) {
     rmSync(workdir, { recursive: true, force: true });
     return {
@@ -109,7 +107,7 @@ export async function checkMigrationSafety(url: string): Promise<MigrationSafety
     return { status: "failed", lines };
   } finally {
     rmSync(workdir, { recursive: true, force: true });
-    await query(url, `drop database if exists ${scratchName} with (force)`).catch(() => {});
+    await dropDatabase(url, scratchName);
   }
 }
 
