@@ -46,6 +46,21 @@ as $$
 $$;
 comment on function private.own_searchable_jobs_source(integer) is 'FROM item (SQL text) of the caller''s own active imports, projected like private.searchable_jobs.';
 
+-- The shared postings plus those imports (see 20261125190200_searchable_jobs.sql), now built on the
+-- function above, so the text of the imports' source is written once.
+create or replace function private.searchable_jobs_source(include_own boolean, caller_param integer)
+returns text
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  select case when searchable_jobs_source.include_own
+    then '(select * from private.searchable_jobs union all select * from '
+      || private.own_searchable_jobs_source(searchable_jobs_source.caller_param) || ' as own)'
+    else 'private.searchable_jobs' end
+$$;
+
 -- The WHERE clause of a search (see 20261125190300_search_jobs.sql), now writing a filter on one
 -- remote type or one employment type as an equality, which the day/place/vector index answers
 -- (GIN cannot answer = any (array)).
@@ -498,9 +513,11 @@ begin
       --           caller's own imports are merged in.
       -- Relevance is computed for the pool's rows only.
       pool_rows_sql := case strategy
+        -- every match, through the indexes (no order asked: materialized), then the newest
         when 'gather' then pg_catalog.format(
-          'select c.job_id, c.listed_at, c.search_vector from candidates c order by c.listed_at desc, c.job_id desc %s',
-          pool_limit)
+          'with candidates as materialized (select c.job_id, c.listed_at, c.search_vector from %s c where %s)'
+            || ' select c.job_id, c.listed_at, c.search_vector from candidates c order by c.listed_at desc, c.job_id desc %s',
+          source, condition, pool_limit)
         when 'days' then pg_catalog.format($days$
             select c.job_id, c.listed_at, c.search_vector
             from (
@@ -532,19 +549,14 @@ begin
           source, condition, pool_limit) end;
       -- The pool as one array in listing order, oldest first: its lower edge is element 1.
       sql := pg_catalog.format($sql$
-        %1$s
         select pg_catalog.array_agg(row(c.job_id, c.listed_at,
                  pg_catalog.ts_rank_cd('{0.1, 0.2, 0.4, 1.0}'::real[], c.search_vector, $1, 32),
                  -- Tier 1: the title, company or listed skills match on their own ($22: the query
                  -- with every word restricted to weights A and B).
                  (c.search_vector @@ $22)::integer)::private.search_pool_row
                order by c.listed_at, c.job_id)
-        from (%2$s) as c
+        from (%s) as c
       $sql$,
-        case when strategy = 'gather' then pg_catalog.format(
-          -- every match, through the indexes (no order asked), then the newest
-          'with candidates as materialized (select c.job_id, c.listed_at, c.search_vector from %s c where %s)', source, condition)
-          else '' end,
         pool_rows_sql);
     end if;
 
