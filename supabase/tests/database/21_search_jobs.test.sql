@@ -43,35 +43,6 @@ values
   (tests.get_supabase_uid('searcher'), '21000000-0000-4000-8000-000000000005', false, true),
   (tests.get_supabase_uid('searcher'), '21000000-0000-4000-8000-000000000003', true, false);
 
--- Pages through a search with the cursor until the last row; returns ids in page order.
-create function tests.search_all(q text, location_text text, page_size integer)
-returns setof uuid
-language plpgsql
-as $$
-declare
-  page_cursor text;
-  next_page text;
-  rec record;
-  pages integer := 0;
-begin
-  loop
-    next_page := null;
-    for rec in select * from public.search_jobs(q => search_all.q, location_text => search_all.location_text,
-                                                result_limit => search_all.page_size, cursor => page_cursor) loop
-      return next rec.id;
-      next_page := rec.next_cursor;
-    end loop;
-    exit when next_page is null;
-    page_cursor := next_page;
-    pages := pages + 1;
-    if pages > 1000 then
-      raise exception 'search_all: more than 1000 pages';
-    end if;
-  end loop;
-end;
-$$;
-grant execute on function tests.search_all(text, text, integer) to authenticated;
-
 -- == as the searcher ==
 select tests.authenticate_as('searcher');
 
@@ -103,7 +74,7 @@ select is(
   'the searcher sees active shared postings and their own import: not hidden, closed, expired or another user''s import'
 );
 select is_empty(
-  $$ select 1 from tests.search_all('zyxquor', null, 7) as id where id in (
+  $$ select 1 from pg_catalog.unnest(tests.search_pages('zyxquor', 7)) as id where id in (
        '21000000-0000-4000-8000-000000000005', '21000000-0000-4000-8000-000000000008') $$,
   'hidden postings and another user''s imports never appear on any page'
 );
@@ -204,23 +175,23 @@ select is(
   'total_estimate is exact when every match fits one pool'
 );
 select is(
-  (select array_agg(id order by id) from tests.search_all('zyxquor bulk', null, 4) as id),
+  (select array_agg(id order by id) from pg_catalog.unnest(tests.search_pages('zyxquor bulk', 4)) as id),
   (select array_agg(id order by id) from public.jobs where title like 'Zyxquor Bulk Role %'),
   'paging with the cursor returns every match'
 );
 select is(
-  (select count(*) - count(distinct id) from tests.search_all('zyxquor bulk', null, 4) as id),
+  (select count(*) - count(distinct id) from pg_catalog.unnest(tests.search_pages('zyxquor bulk', 4)) as id),
   0::bigint,
   'and none twice'
 );
 select set_config('jobtrail.search_pool_size', '7', true);
 select is(
-  (select array_agg(id order by id) from tests.search_all('zyxquor bulk', null, 3) as id),
+  (select array_agg(id order by id) from pg_catalog.unnest(tests.search_pages('zyxquor bulk', 3)) as id),
   (select array_agg(id order by id) from public.jobs where title like 'Zyxquor Bulk Role %'),
   'across pools (7 matches each) every match is returned'
 );
 select is(
-  (select count(*) - count(distinct id) from tests.search_all('zyxquor bulk', null, 3) as id),
+  (select count(*) - count(distinct id) from pg_catalog.unnest(tests.search_pages('zyxquor bulk', 3)) as id),
   0::bigint,
   'and none twice'
 );
@@ -228,14 +199,14 @@ select ok(
   (select bool_and(older_max < newer_min) from (
      select min(listed) as newer_min, lead(max(listed)) over (order by pool) as older_max
      from (select (n - 1) / 7 as pool, coalesce(j.posted_at, j.created_at) as listed
-           from tests.search_all('zyxquor bulk', null, 3) with ordinality as s (id, n) join public.jobs j using (id)) p
+           from pg_catalog.unnest(tests.search_pages('zyxquor bulk', 3)) with ordinality as s (id, n) join public.jobs j using (id)) p
      group by pool
    ) x where older_max is not null),
   'pools are taken newest first: every posting of a pool is newer than those of the next'
 );
 select set_config('jobtrail.search_pool_size', '', true);
 select is(
-  (select array_agg(id) from tests.search_all('', 'Zyxquorville', 6) as id),
+  (select array_agg(id) from pg_catalog.unnest(tests.search_pages('', 6, location_text => 'Zyxquorville')) as id),
   (select array_agg(id order by coalesce(posted_at, created_at) desc, id desc) from public.jobs where location = 'Zyxquorville'),
   'an empty query lists postings newest first, paging through all of them once'
 );

@@ -42,44 +42,6 @@ values
 insert into public.user_job_preferences (user_id, job_id, is_hidden)
 values (tests.get_supabase_uid('strategist'), '24000000-0000-4000-8000-000000000010', true);
 
--- Every page of a search with the strategy forced ('' lets search_jobs choose), ids in page order.
-create function tests.search_with(strategy text, q text, page_size integer, country text default null,
-  location_text text default null, posted_since timestamptz default null, remote_types public.remote_type[] default null,
-  employment_types public.employment_type[] default null)
-returns uuid[]
-language plpgsql
-as $$
-declare
-  page_cursor text;
-  next_page text;
-  rec record;
-  ids uuid[] := '{}';
-  pages integer := 0;
-begin
-  perform pg_catalog.set_config('jobtrail.search_strategy', search_with.strategy, true);
-  loop
-    next_page := null;
-    for rec in select * from public.search_jobs(q => search_with.q, country => search_with.country,
-        location_text => search_with.location_text, posted_since => search_with.posted_since,
-        remote_types => search_with.remote_types, employment_types => search_with.employment_types,
-        result_limit => search_with.page_size, cursor => page_cursor) loop
-      ids := ids || rec.id;
-      next_page := rec.next_cursor;
-    end loop;
-    exit when next_page is null;
-    page_cursor := next_page;
-    pages := pages + 1;
-    if pages > 1000 then
-      raise exception 'tests.search_with: more than 1000 pages';
-    end if;
-  end loop;
-  perform pg_catalog.set_config('jobtrail.search_strategy', '', true);
-  return ids;
-end;
-$$;
-grant execute on function tests.search_with(text, text, integer, text, text, timestamptz, public.remote_type[], public.employment_type[])
-  to authenticated;
-
 -- What the strategist may see: active, unexpired, shared or their own, not hidden.
 create function tests.visible_qxvolt(country text default null, posted_since timestamptz default null)
 returns uuid[]
@@ -106,98 +68,98 @@ select tests.authenticate_as('strategist');
 select set_config('jobtrail.search_pool_size', '7', true);
 
 select is(
-  tests.sorted(tests.search_with('walk', 'qxvolt', 3)),
+  tests.sorted(tests.search_pages('qxvolt', 3, 'walk')),
   tests.visible_qxvolt(),
   'walking the listing order returns every visible match: no hidden, expired or other user''s posting'
 );
 select is(
-  pg_catalog.cardinality(tests.search_with('walk', 'qxvolt', 3)),
+  pg_catalog.cardinality(tests.search_pages('qxvolt', 3, 'walk')),
   pg_catalog.cardinality(tests.visible_qxvolt()),
   'and none twice'
 );
 select is(
-  tests.search_with('days', 'qxvolt', 3),
-  tests.search_with('walk', 'qxvolt', 3),
+  tests.search_pages('qxvolt', 3, 'days'),
+  tests.search_pages('qxvolt', 3, 'walk'),
   'gathering day by day returns the same rows in the same order, across pools and pages'
 );
 select is(
-  tests.search_with('gather', 'qxvolt', 3),
-  tests.search_with('walk', 'qxvolt', 3),
+  tests.search_pages('qxvolt', 3, 'gather'),
+  tests.search_pages('qxvolt', 3, 'walk'),
   'gathering every match returns the same rows in the same order'
 );
 select is(
-  tests.search_with('', 'qxvolt', 3),
-  tests.search_with('walk', 'qxvolt', 3),
+  tests.search_pages('qxvolt', 3, ''),
+  tests.search_pages('qxvolt', 3, 'walk'),
   'and so does the strategy search_jobs chooses'
 );
 select ok(
-  '24000000-0000-4000-8000-000000000102' = any (tests.search_with('days', 'qxvolt', 3))
-    and '24000000-0000-4000-8000-000000000101' = any (tests.search_with('days', 'qxvolt', 3)),
+  '24000000-0000-4000-8000-000000000102' = any (tests.search_pages('qxvolt', 3, 'days'))
+    and '24000000-0000-4000-8000-000000000101' = any (tests.search_pages('qxvolt', 3, 'days')),
   'day by day still finds postings listed long before the days it gathers one at a time'
 );
 select ok(
-  '24000000-0000-4000-8000-000000000103' = any (tests.search_with('days', 'qxvolt', 3)),
+  '24000000-0000-4000-8000-000000000103' = any (tests.search_pages('qxvolt', 3, 'days')),
   'and a posting listed in the future'
 );
 select ok(
-  '24000000-0000-4000-8000-000000000105' = any (tests.search_with('days', 'qxvolt', 3)),
+  '24000000-0000-4000-8000-000000000105' = any (tests.search_pages('qxvolt', 3, 'days')),
   'and the caller''s own import'
 );
 
 -- filters the day/place index answers (country, location, one remote or employment type) and
 -- some it does not (posted since, several remote types)
 select is(
-  tests.sorted(tests.search_with('days', 'qxvolt', 4, country => 'DE')),
+  tests.sorted(tests.search_pages('qxvolt', 4, 'days', country => 'DE')),
   tests.visible_qxvolt(country => 'DE'),
   'day by day with a country: every match in that country'
 );
 select is(
-  tests.search_with('gather', 'qxvolt', 4, country => 'DE'),
-  tests.search_with('days', 'qxvolt', 4, country => 'DE'),
+  tests.search_pages('qxvolt', 4, 'gather', country => 'DE'),
+  tests.search_pages('qxvolt', 4, 'days', country => 'DE'),
   'in the same order as gathering them all'
 );
 select is(
-  tests.search_with('days', 'qxvolt', 4, location_text => 'berlin'),
-  tests.search_with('walk', 'qxvolt', 4, location_text => 'berlin'),
+  tests.search_pages('qxvolt', 4, 'days', location_text => 'berlin'),
+  tests.search_pages('qxvolt', 4, 'walk', location_text => 'berlin'),
   'with a location: the same as walking'
 );
 select is(
-  tests.search_with('days', 'qxvolt', 4, remote_types => '{remote}', employment_types => '{contract}'),
-  tests.search_with('walk', 'qxvolt', 4, remote_types => '{remote}', employment_types => '{contract}'),
+  tests.search_pages('qxvolt', 4, 'days', remote_types => '{remote}', employment_types => '{contract}'),
+  tests.search_pages('qxvolt', 4, 'walk', remote_types => '{remote}', employment_types => '{contract}'),
   'with one remote type and one employment type: the same as walking'
 );
 select is(
   (select pg_catalog.array_agg(distinct j.remote_type::text order by j.remote_type::text)
-   from pg_catalog.unnest(tests.search_with('days', 'qxvolt', 4, remote_types => '{remote,hybrid}')) as r (id)
+   from pg_catalog.unnest(tests.search_pages('qxvolt', 4, 'days', remote_types => '{remote,hybrid}')) as r (id)
    join public.jobs j on j.id = r.id),
   '{hybrid,remote}'::text[],
   'with a choice of remote types: only those'
 );
 select is(
-  tests.search_with('gather', 'qxvolt', 4, remote_types => '{remote,hybrid}'),
-  tests.search_with('days', 'qxvolt', 4, remote_types => '{remote,hybrid}'),
+  tests.search_pages('qxvolt', 4, 'gather', remote_types => '{remote,hybrid}'),
+  tests.search_pages('qxvolt', 4, 'days', remote_types => '{remote,hybrid}'),
   'in the same order as gathering them all'
 );
 select is(
-  tests.sorted(tests.search_with('days', 'qxvolt', 4, posted_since => now() - interval '5 days')),
+  tests.sorted(tests.search_pages('qxvolt', 4, 'days', posted_since => now() - interval '5 days')),
   tests.visible_qxvolt(posted_since => now() - interval '5 days'),
   'posted since five days ago: exactly the postings listed since then'
 );
 select is(
-  tests.search_with('gather', 'qxvolt', 4, posted_since => now() - interval '5 days'),
-  tests.search_with('days', 'qxvolt', 4, posted_since => now() - interval '5 days'),
+  tests.search_pages('qxvolt', 4, 'gather', posted_since => now() - interval '5 days'),
+  tests.search_pages('qxvolt', 4, 'days', posted_since => now() - interval '5 days'),
   'in the same order whichever way they are gathered'
 );
 
 -- a phrase and a negation, which the index answers only approximately (rechecked on the row)
 select is(
-  tests.search_with('days', '"qxvolt engineer"', 2),
-  tests.search_with('walk', '"qxvolt engineer"', 2),
+  tests.search_pages('"qxvolt engineer"', 2, 'days'),
+  tests.search_pages('"qxvolt engineer"', 2, 'walk'),
   'a quoted phrase gives the same rows day by day as walking'
 );
 select is(
-  tests.search_with('gather', 'qxvolt -archivist -paris', 2),
-  tests.search_with('days', 'qxvolt -archivist -paris', 2),
+  tests.search_pages('qxvolt -archivist -paris', 2, 'gather'),
+  tests.search_pages('qxvolt -archivist -paris', 2, 'days'),
   'and so does a negation'
 );
 
@@ -212,7 +174,7 @@ from pg_catalog.generate_series(1, 201) as n;
 select tests.authenticate_as('strategist');
 select set_config('jobtrail.search_pool_size', '7', true);
 select is(
-  tests.sorted(tests.search_with('days', 'qxvolt', 3)),
+  tests.sorted(tests.search_pages('qxvolt', 3, 'days')),
   tests.visible_qxvolt(),
   'with 202 hidden postings the hidden one is still left out, and nothing else'
 );
@@ -220,17 +182,17 @@ select is(
 -- one pool (the default 300): the page is ranked exactly, title matches first
 select set_config('jobtrail.search_pool_size', '', true);
 select is(
-  tests.search_with('days', 'qxvolt', 100),
-  tests.search_with('gather', 'qxvolt', 100),
+  tests.search_pages('qxvolt', 100, 'days'),
+  tests.search_pages('qxvolt', 100, 'gather'),
   'with one pool for every match, day by day and gathering rank identically'
 );
 select is(
-  tests.search_with('days', 'qxvolt', 3),
-  tests.search_with('days', 'qxvolt', 100),
+  tests.search_pages('qxvolt', 3, 'days'),
+  tests.search_pages('qxvolt', 100, 'days'),
   'pages of 3 within one pool give the same order as one page of everything'
 );
 select ok(
-  (select bool_and(j.title ilike '%qxvolt%') from pg_catalog.unnest((tests.search_with('days', 'qxvolt', 100))[1:14]) as r (id)
+  (select bool_and(j.title ilike '%qxvolt%') from pg_catalog.unnest((tests.search_pages('qxvolt', 100, 'days'))[1:14]) as r (id)
      join public.jobs j on j.id = r.id),
   'postings with the word in their title come first'
 );
