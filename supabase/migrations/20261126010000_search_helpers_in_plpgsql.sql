@@ -1,15 +1,17 @@
--- The small helpers search_jobs and match_jobs call on every request, now in PL/pgSQL.
+-- The small helpers search_jobs and match_jobs call on every request, now in PL/pgSQL: text
+-- folding, cursor encoding, the search statement builders, and skill-key resolution.
 --
--- They were one-line SQL functions. Each carries `set search_path`, so the planner never inlines
--- it, and a SQL function that is not inlined is parsed, analysed and planned again the first time
--- each calling expression runs in a transaction (its cached plan lives in that expression's state,
--- which PL/pgSQL rebuilds per transaction). Every API request is a transaction of its own, so
--- search_jobs paid that for each helper on every request: 7.4% of the backend's CPU in a profile of
--- the search benchmark (perf, 1,650 requests), about 1 ms a search. A PL/pgSQL function is compiled
--- once per session and keeps its plans; the same call now costs microseconds. Row by row inside a
--- statement it is also no slower (fold_text over 200,000 titles: 1.5 s against 1.9 s).
+-- They were SQL functions. Each carries `set search_path`, so the planner never inlines it, and a
+-- SQL function that is not inlined is parsed, analysed and planned again the first time each
+-- calling expression runs in a transaction (its plan lives in that expression's state, which
+-- PL/pgSQL rebuilds per transaction). Every API request is a transaction of its own, so each
+-- request paid that for every helper: in profiles of the benchmark (perf, over 800 requests each)
+-- 7.4% of the backend's CPU for search_jobs, about 1 ms a search, and 7.9% for match_jobs. A
+-- PL/pgSQL function is compiled once per session and keeps its plans. Row by row inside a statement
+-- it is no slower either (fold_text over 200,000 titles: 1.5 s against 1.9 s).
 --
--- Behaviour is unchanged: same names, arguments, results, volatility, strictness and grants.
+-- Behaviour is unchanged: same names, arguments, results, volatility, strictness, comments and
+-- grants.
 
 -- Section: functions
 create or replace function private.fold_text(value text)
@@ -136,5 +138,72 @@ begin
   -- websearch_to_tsquery writes words as 'lexeme' (quotes doubled inside), without weights or
   -- prefix marks, so each gets :AB appended.
   return pg_catalog.regexp_replace(title_tier_query.query::text, '(''(?:[^'']|'''')*'')', '\1:AB', 'g')::tsquery;
+end;
+$$;
+
+create or replace function private.skill_keys(raws text[])
+returns text[]
+language plpgsql
+stable
+strict
+parallel safe
+set search_path = ''
+as $$
+begin
+  return (private.resolve_skills(skill_keys.raws)).keys;
+end;
+$$;
+
+create or replace function private.match_breakdown(role_fit_sql text)
+returns text
+language plpgsql
+immutable
+parallel safe
+set search_path = ''
+as $$
+begin
+  return $sql$
+    0.40 * (case when pg_catalog.cardinality(s.required_skill_keys) = 0 then 0.5::double precision
+                 else (pg_catalog.cardinality(s.required_skill_keys)
+                       - pg_catalog.jsonb_array_length(pg_catalog.to_jsonb(s.required_skill_keys) operator(pg_catalog.-) $1))::double precision
+                      / pg_catalog.cardinality(s.required_skill_keys) end) as required_contribution,
+    0.10 * (case when pg_catalog.cardinality(s.preferred_skill_keys) = 0 then 0.5::double precision
+                 else (pg_catalog.cardinality(s.preferred_skill_keys)
+                       - pg_catalog.jsonb_array_length(pg_catalog.to_jsonb(s.preferred_skill_keys) operator(pg_catalog.-) $1))::double precision
+                      / pg_catalog.cardinality(s.preferred_skill_keys) end) as preferred_contribution,
+    0.20 * ($sql$ || match_breakdown.role_fit_sql || $sql$) as role_contribution,
+    0.15 * (((case when s.remote_type is null then 0.5 when pg_catalog.cardinality($4) = 0 or s.remote_type = any ($4) then 1 else 0 end)
+             + (case when s.remote_type = 'remote' then 1
+                     when pg_catalog.cardinality($5) = 0 then 0.5
+                     when s.location_folded like any ($5) then 1
+                     when $6 then 0.5
+                     else 0 end))::double precision / 2) as location_contribution,
+    0.10 * (case when $7 is null or $8 is null or s.salary_currency is distinct from $8 or s.salary_top_yearly is null
+                   then 0.5::double precision
+                 else least(1, s.salary_top_yearly::double precision / greatest($7, 1)) end) as salary_contribution,
+    0.05 * pg_catalog.power(2::double precision, -greatest(pg_catalog.date_part('epoch', $9 - s.listed_at), 0) / 2592000)
+      as recency_contribution
+  $sql$;
+end;
+$$;
+
+create or replace function private.collapse_whitespace(vals text[])
+returns text[]
+language plpgsql
+immutable
+strict
+parallel safe
+set search_path = ''
+as $$
+begin
+  return (
+    select pg_catalog.array_agg(
+      pg_catalog.regexp_replace(
+        pg_catalog.regexp_replace(item.value,
+          '^[\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$',
+          '', 'g'),
+        '[\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+', ' ', 'g')
+      order by item.position)
+    from pg_catalog.unnest(collapse_whitespace.vals) with ordinality as item (value, position));
 end;
 $$;
