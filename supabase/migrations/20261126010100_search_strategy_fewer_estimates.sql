@@ -57,11 +57,11 @@ begin
     return 'walk';
   end if;
   select greatest(c.reltuples, 1) into postings from pg_catalog.pg_class c where c.oid = 'private.searchable_jobs'::regclass;
-  select s.histogram_bounds::text into bounds
+  select s.histogram_bounds::text::text[] into bounds
   from pg_catalog.pg_stats s
   where s.schemaname = 'private' and s.tablename = 'searchable_jobs' and s.attname = 'listed_at';
   if by_words then
-    select s.most_common_elems::text, s.most_common_elem_freqs into lexemes, frequencies
+    select s.most_common_elems::text::text[], s.most_common_elem_freqs into lexemes, frequencies
     from pg_catalog.pg_stats s
     where s.schemaname = 'private' and s.tablename = 'searchable_jobs' and s.attname = 'search_vector';
   end if;
