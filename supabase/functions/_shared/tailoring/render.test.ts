@@ -9,8 +9,6 @@ import {
   DEFAULT_HTML_TEMPLATE,
   escapeHtml,
   escapeMarkdown,
-  formatDate,
-  formatRange,
   renderCv,
   type RenderOptions,
   validateTemplate,
@@ -188,11 +186,21 @@ Deno.test("escaping: HTML and Markdown escapers", () => {
   assert.equal(escapeMarkdown("snake_case stays, _emphasis_ does not"), "snake_case stays, \\_emphasis\\_ does not");
   assert.equal(escapeMarkdown("AT&T &amp; co"), "AT&T \\&amp; co");
   assert.equal(escapeMarkdown("https://example.com/a_b"), "https://example.com/a_b");
-  assert.equal(formatDate("2021-03"), "Mar 2021");
-  assert.equal(formatDate("2021-03-15"), "Mar 2021");
-  assert.equal(formatDate("2021"), "2021");
-  assert.equal(formatRange("2021-03", undefined), "Mar 2021 – Present");
-  assert.equal(formatRange(undefined, "2020"), "2020");
+});
+
+Deno.test("render: a CV's dates read as in its PDF and DOCX exports (one formatter)", () => {
+  const view = buildView({
+    basics: { name: "Ada Lovelace" },
+    work: [
+      { name: "Acme", position: "Engineer", startDate: "2021-03", endDate: "2021-03" },
+      { name: "Initech", position: "Engineer", startDate: "2019-05-14" },
+      { name: "Globex", position: "Intern", endDate: "2016" },
+    ],
+    education: [{ institution: "Open University", startDate: "2012", endDate: "2015-06" }],
+  });
+  assert.deepEqual(view.work.map((entry) => entry.dates), ["Mar 2021", "May 2019 – Present", "2016"]);
+  assert.deepEqual(view.work.map((entry) => entry.startDate), ["Mar 2021", "May 2019", ""]);
+  assert.equal(view.education[0].dates, "2012 – Jun 2015");
 });
 
 // ---------------------------------------------------------------------------------------------

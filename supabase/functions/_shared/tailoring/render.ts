@@ -11,6 +11,7 @@
 // @ts-types="@types/mustache"
 import Mustache from "mustache";
 import { z } from "zod";
+import { DEFAULT_LABELS, formatDate, formatRange } from "../export/outline.ts";
 import { fail, ok, type Result } from "../result.ts";
 import type { SectionName } from "./analysis.ts";
 import { type Resume, ResumeSchema } from "./resume.ts";
@@ -322,23 +323,6 @@ const SECTION_TITLES: Record<SectionName, string> = {
   education: "Education",
 };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "2021-03" -> "Mar 2021", "2021" -> "2021"; anything else as given. */
-export function formatDate(value: string | undefined): string {
-  if (!value) return "";
-  const match = value.match(/^(\d{4})(?:-(\d{2}))?/);
-  if (!match) return value;
-  const month = match[2] ? MONTHS[Number(match[2]) - 1] : undefined;
-  return month ? `${month} ${match[1]}` : match[1];
-}
-
-export function formatRange(start: string | undefined, end: string | undefined): string {
-  if (!start && !end) return "";
-  if (!start) return formatDate(end);
-  return `${formatDate(start)} – ${end ? formatDate(end) : "Present"}`;
-}
-
 const safeUrl = (value: string | undefined) => value && HTTP_URL_PATTERN.test(value) ? value : "";
 const clean = (value: string | undefined) => value?.trim() ?? "";
 const joinNonEmpty = (parts: readonly (string | undefined)[], separator: string) =>
@@ -362,7 +346,7 @@ export function buildView(resume: Resume, sections: readonly SectionName[] = DEF
     }
   }
   const work = (resume.work ?? []).map((entry) => {
-    const dates = formatRange(entry.startDate, entry.endDate);
+    const dates = formatRange(entry.startDate, entry.endDate, DEFAULT_LABELS);
     const highlights = (entry.highlights ?? []).map(clean).filter(Boolean);
     return {
       name: clean(entry.name),
@@ -380,7 +364,7 @@ export function buildView(resume: Resume, sections: readonly SectionName[] = DEF
     };
   });
   const projects = (resume.projects ?? []).map((entry) => {
-    const dates = formatRange(entry.startDate, entry.endDate);
+    const dates = formatRange(entry.startDate, entry.endDate, DEFAULT_LABELS);
     const roles = (entry.roles ?? []).map(clean).filter(Boolean).join(", ");
     const highlights = (entry.highlights ?? []).map(clean).filter(Boolean);
     return {
@@ -402,7 +386,7 @@ export function buildView(resume: Resume, sections: readonly SectionName[] = DEF
     heading: joinNonEmpty([joinNonEmpty([entry.studyType, entry.area], " "), entry.institution], ", "),
     area: clean(entry.area),
     studyType: clean(entry.studyType),
-    dates: formatRange(entry.startDate, entry.endDate),
+    dates: formatRange(entry.startDate, entry.endDate, DEFAULT_LABELS),
     startDate: formatDate(entry.startDate),
     endDate: formatDate(entry.endDate),
     score: clean(entry.score),
