@@ -19,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import pg from "pg";
 import { freshDatabase, query, resetDatabase } from "../scripts/lib/database.ts";
-import { spawnFunctionsServer } from "../scripts/lib/deno.ts";
+import { spawnFunctionsServer, waitForFunctionsServer } from "../scripts/lib/deno.ts";
 import { mintAccessToken, mintApiKey } from "../scripts/lib/keys.ts";
 import { freePort, startThrowawayServer } from "../scripts/lib/postgres.ts";
 import { requestAsUser } from "./lib/database.ts";
@@ -271,22 +271,12 @@ async function startFunctions(url: string, poolMax: number): Promise<FunctionsSe
     rmSync(logDir, { recursive: true, force: true });
   };
   const baseUrl = `http://127.0.0.1:${port}/functions/v1`;
-  // Ready when it answers; the first start may compile for a while.
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (exited !== undefined) throw new Error(`the functions server exited (${exited}):\n${readFileSync(logFile, "utf8").slice(-4000)}`);
-    try {
-      const response = await fetch(`${baseUrl}/me`);
-      await response.body?.cancel();
-      if (response.status === 401) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("the functions server did not answer within 120 s");
-    }
-    await sleep(250);
+  try {
+    await waitForFunctionsServer(baseUrl, { exited: () => exited });
+  } catch (error) {
+    const log = readFileSync(logFile, "utf8").slice(-4000);
+    await stop();
+    throw new Error(`${error instanceof Error ? error.message : error}:\n${log}`);
   }
   return { baseUrl, port, logFile, stop };
 }

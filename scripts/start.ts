@@ -3,7 +3,7 @@
 // printout like `supabase start`'s. Ctrl-C stops everything; the next start reuses the data.
 import { dbUrlArgument } from "./lib/cli.ts";
 import { query, resetDatabase } from "./lib/database.ts";
-import { spawnFunctionsServer } from "./lib/deno.ts";
+import { spawnFunctionsServer, waitForFunctionsServer } from "./lib/deno.ts";
 import { LOCAL_JWT_SECRET, mintAccessToken, mintApiKey } from "./lib/keys.ts";
 import { startLocalServer } from "./lib/postgres.ts";
 import { ensureSystemPackages } from "./lib/prerequisites.ts";
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     console.error(`The functions server stopped (exit ${code}).`);
     process.exit(1);
   });
+  // The printout says the stack is up: only once the functions answer.
+  await waitForFunctionsServer(functionsUrl, { exited: () => functions.exitCode ?? undefined });
 
   const users = await query<{ id: string; email: string }>(url, "select id, email from auth.users order by created_at, email limit 20");
   const lines = [

@@ -47,3 +47,29 @@ export function spawnFunctionsServer(options: FunctionsServerOptions): ChildProc
     }),
   });
 }
+
+/**
+ * Resolves once the functions server at `baseUrl` (…/functions/v1) answers: GET /me without a token
+ * is a 401. The first start compiles for a while. Rejects when `exited()` reports the process gone,
+ * or after `timeoutMs`.
+ */
+export async function waitForFunctionsServer(
+  baseUrl: string,
+  options: { exited?: () => number | null | undefined; timeoutMs?: number } = {},
+): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const code = options.exited?.();
+    if (code !== undefined) throw new Error(`the functions server exited (${code})`);
+    try {
+      const response = await fetch(`${baseUrl}/me`);
+      await response.body?.cancel();
+      if (response.status === 401) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the functions server did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
