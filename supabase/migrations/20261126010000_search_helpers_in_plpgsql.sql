@@ -11,7 +11,8 @@
 -- it is no slower either (fold_text over 200,000 titles: 1.5 s against 1.9 s).
 --
 -- Behaviour is unchanged: same names, arguments, results, volatility, strictness, comments and
--- grants.
+-- grants. match_breakdown holds the match score's weights (20261125230100_match_weights_in_one_place.sql):
+-- their current text is the one below, so a change to the weights starts from here.
 
 -- Section: functions
 create or replace function private.fold_text(value text)

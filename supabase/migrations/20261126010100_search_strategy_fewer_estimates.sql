@@ -4,7 +4,7 @@
 --     gathering narrows by was asked even when they are the conditions the index answers, whose
 --     estimate it already had: now asked only when they differ (a strategy with a salary filter
 --     went from 1.8 to 1.3 ms a request);
---   - the listed_at histogram is parsed as text, and only the handful of bounds the model looks at
+--   - the listed_at histogram is read as text[], and only the handful of bounds the model looks at
 --     become timestamps (there are 101);
 --   - the query's words are looked up and combined in one loop, not two statements over arrays.
 
